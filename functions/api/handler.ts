@@ -1,0 +1,8 @@
+import { handle } from 'hono/aws-lambda';
+import { createApp } from '../../shared/app';
+import { configFromEnv } from '../../shared/config';
+import { createServices } from '../../shared/services';
+
+// Built once per container, outside the handler, so warm invocations reuse clients and routes.
+const services = createServices(configFromEnv());
+export const handler = handle(createApp(services));

@@ -1,0 +1,64 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { catalogRoutes } from './catalog/routes';
+import type { AppEnv } from './http/app-env';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { PayloadTooLarge } from './http/errors';
+import { healthRoutes } from './http/health-routes';
+import { requestIdMiddleware, requestLogging } from './http/request-context';
+import { validationHook } from './http/validation-hook';
+import { referenceRoutes } from './reference/routes';
+import type { Services } from './services';
+import { storefrontRoutes } from './storefront/routes';
+import { renderErrorPage } from '../web/pages/error-page';
+import { webRoutes } from '../web/routes';
+
+export const API_BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * The one app: Lambda serves it through hono/aws-lambda, the local server through @hono/node-server.
+ * It never knows where it runs; everything outside comes in through `services`.
+ */
+export function createApp(services: Services) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', requestIdMiddleware, requestLogging(services.logger, services));
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new PayloadTooLarge(API_BODY_LIMIT_BYTES);
+      },
+    }),
+  );
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  api.route('/', healthRoutes());
+  api.route('/', catalogRoutes());
+  api.route('/', storefrontRoutes());
+  api.route('/', referenceRoutes());
+  app.route('/api', api);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Chợ OCOP API',
+      version: '0.1.0',
+      description: 'OCOP products (3★+, valid certificate), storefronts and reference data. Money is integer VND; times are UTC ISO-8601.',
+    },
+    servers: [{ url: '/' }],
+  });
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', title: 'Chợ OCOP API' }));
+
+  app.route('/', webRoutes());
+
+  app.notFound(notFoundHandler(renderErrorPage));
+  app.onError(errorHandler(renderErrorPage));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,156 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Conflict, InvalidInput } from '../http/errors';
+import { decodeCursor, encodeCursor, type StartKey } from '../http/cursor';
+import type { CatalogStore, ProductPage } from './catalog-store';
+import { checkListingGate } from './gate';
+import { listingItems, productItem, withoutKeys, type ListingItem } from './items';
+import { listingPartition, productKey, sortIndex, type ListingFacet } from './keys';
+import type { ListProductsQuery } from './list-query';
+import type { Product, ProductCard } from './product';
+
+/** Most Query calls one list request may make while filters drop items (bounded cost per request). */
+const MAX_QUERY_CALLS = 4;
+
+/** The most selective facet becomes the partition; the other filters become a FilterExpression. */
+export function choosePartition(q: ListProductsQuery): ListingFacet {
+  if (q.producer) return { kind: 'producer', value: q.producer };
+  if (q.subgroup) return { kind: 'subgroup', value: q.subgroup };
+  if (q.province) return { kind: 'province', value: q.province };
+  if (q.group) return { kind: 'group', value: q.group };
+  return { kind: 'all' };
+}
+
+/** A start key must name exactly this partition's key attributes, or DynamoDB rejects it. */
+function assertStartKey(key: StartKey, partition: string, indexSortAttr: string | undefined): void {
+  const expected = ['PK', 'SK', ...(indexSortAttr ? [indexSortAttr] : [])].sort().join(',');
+  const ok = Object.keys(key).sort().join(',') === expected && key.PK === partition && Object.values(key).every((v) => typeof v === 'string' && v.length > 0);
+  if (!ok) throw new InvalidInput('Cursor does not belong to this query', undefined, 'INVALID_CURSOR');
+}
+
+export class DynamoCatalogStore implements CatalogStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getProduct(id: string): Promise<Product | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: productKey(id) }));
+    return Item ? withoutKeys<Product>(Item) : undefined;
+  }
+
+  async listProducts(q: ListProductsQuery, now: Date): Promise<ProductPage> {
+    const facet = choosePartition(q);
+    const partition = listingPartition(facet);
+    const order = sortIndex[q.sort];
+    const fingerprint = `${partition}|${q.sort}`;
+    let startKey: StartKey | undefined = q.cursor ? decodeCursor(q.cursor, fingerprint) : undefined;
+    if (startKey) assertStartKey(startKey, partition, order.index ? order.keyAttr : undefined);
+
+    const names: Record<string, string> = { '#pk': 'PK' };
+    const values: Record<string, unknown> = { ':pk': partition, ':now': now.toISOString() };
+    let keyCondition = '#pk = :pk';
+    const filters = ['expiresAt > :now'];
+    const addFilter = (attr: string, op: string, value: unknown) => {
+      names[`#${attr}`] = attr;
+      values[`:${attr}`] = value;
+      filters.push(`#${attr} ${op} :${attr}`);
+    };
+    if (q.group && facet.kind !== 'group') addFilter('group', '=', q.group);
+    if (q.subgroup && facet.kind !== 'subgroup') addFilter('subgroup', '=', q.subgroup);
+    if (q.province && facet.kind !== 'province') addFilter('provinceCode', '=', q.province);
+    if (q.producer && facet.kind !== 'producer') addFilter('producerId', '=', q.producer);
+    if (q.minStars !== undefined) {
+      if (q.sort === 'stars') {
+        // Stars-sorted keys start with the star digit: the bound is a key condition, not a filter.
+        names['#sk'] = 'STARS';
+        values[':minStars'] = String(q.minStars);
+        keyCondition += ' AND #sk >= :minStars';
+      } else {
+        addFilter('stars', '>=', q.minStars);
+      }
+    }
+    const selective = filters.length > 1;
+    const want = q.limit + 1;
+    const items: ListingItem[] = [];
+    let calls = 0;
+    let lastEvaluated: StartKey | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: order.index,
+          KeyConditionExpression: keyCondition,
+          FilterExpression: filters.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: order.forward,
+          ExclusiveStartKey: startKey,
+          // Filters drop items after the read: over-read when they are selective, to stay at one call.
+          Limit: selective ? Math.min(1000, want * 4) : want,
+        }),
+      );
+      calls++;
+      for (const raw of page.Items ?? []) items.push(raw as ListingItem);
+      lastEvaluated = page.LastEvaluatedKey as StartKey | undefined;
+      startKey = lastEvaluated;
+    } while (items.length < want && lastEvaluated && calls < MAX_QUERY_CALLS);
+
+    // Defence in depth: the FilterExpression already drops expired items; re-check the gate here.
+    const listed = items.filter(
+      (it) => checkListingGate({ status: 'active', certificate: { stars: it.stars, status: 'active', expiresAt: it.expiresAt } }, now).listed,
+    );
+    const pageItems = listed.slice(0, q.limit);
+    let next: StartKey | undefined;
+    if (listed.length > q.limit) {
+      const last = pageItems[pageItems.length - 1] as ListingItem;
+      next = { PK: last.PK, SK: last.SK };
+      if (order.index) next[order.keyAttr] = last[order.keyAttr as 'PRICE' | 'STARS'];
+    } else if (lastEvaluated) {
+      next = lastEvaluated;
+    }
+    return {
+      items: pageItems.map((it) => withoutKeys<ProductCard>(it)),
+      nextCursor: next ? encodeCursor(fingerprint, next) : undefined,
+    };
+  }
+
+  async saveProduct(product: Product, previous?: Product): Promise<void> {
+    const puts = [productItem(product), ...listingItems(product)];
+    const newKeys = new Set(puts.map((i) => `${i.PK}|${i.SK}`));
+    const deletes = previous
+      ? listingItems(previous)
+          .map((i) => ({ PK: i.PK, SK: i.SK }))
+          .filter((k) => !newKeys.has(`${k.PK}|${k.SK}`))
+      : [];
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...puts.map((Item, i) => ({
+              Put: {
+                TableName: this.tableName,
+                Item,
+                // Optimistic concurrency on the product item: nothing half-written if two edits race.
+                ...(i === 0
+                  ? previous
+                    ? {
+                        ConditionExpression: 'updatedAt = :prev',
+                        ExpressionAttributeValues: { ':prev': previous.updatedAt },
+                      }
+                    : { ConditionExpression: 'attribute_not_exists(PK)' }
+                  : {}),
+              },
+            })),
+            ...deletes.map((Key) => ({ Delete: { TableName: this.tableName, Key } })),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        throw new Conflict(`Product ${product.id} was changed by someone else`, 'PRODUCT_CONFLICT');
+      }
+      throw error;
+    }
+  }
+}

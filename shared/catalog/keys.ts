@@ -1,0 +1,45 @@
+import type { ProductSort } from './list-query';
+
+/**
+ * Key layout of the catalogue in the single table (docs/data-model.md).
+ * A listed product is written once as its product item and once per listing facet, so every list
+ * page is a single Query on one partition, whatever the sort.
+ */
+export const productKey = (id: string) => ({ PK: `PRODUCT#${id}`, SK: 'PRODUCT' });
+export const producerKey = (id: string) => ({ PK: `PRODUCER#${id}`, SK: 'PROFILE' });
+export const certificateKey = (certificateNo: string) => ({ PK: `CERT#${certificateNo}`, SK: 'CERT' });
+export const ownerPartition = (producerId: string) => `PRODUCER#${producerId}`;
+
+export type ListingFacet =
+  | { kind: 'all' }
+  | { kind: 'group'; value: string }
+  | { kind: 'subgroup'; value: string }
+  | { kind: 'province'; value: string }
+  | { kind: 'producer'; value: string };
+
+export function listingPartition(facet: ListingFacet): string {
+  switch (facet.kind) {
+    case 'all':
+      return 'LIST#ALL';
+    case 'group':
+      return `LIST#G#${facet.value}`;
+    case 'subgroup':
+      return `LIST#SG#${facet.value}`;
+    case 'province':
+      return `LIST#P#${facet.value}`;
+    case 'producer':
+      return `LIST#M#${facet.value}`;
+  }
+}
+
+/** Sort keys; zero-padded so string order is numeric order. */
+export const newestSortKey = (createdAt: string, id: string) => `NEW#${createdAt}#${id}`;
+export const priceSortKey = (priceVnd: number, id: string) => `${String(priceVnd).padStart(12, '0')}#${id}`;
+export const starsSortKey = (stars: number, createdAt: string, id: string) => `${stars}#${createdAt}#${id}`;
+
+export const sortIndex: Record<ProductSort, { index?: 'byPrice' | 'byStars'; keyAttr: 'SK' | 'PRICE' | 'STARS'; forward: boolean }> = {
+  newest: { keyAttr: 'SK', forward: false },
+  price_asc: { index: 'byPrice', keyAttr: 'PRICE', forward: true },
+  price_desc: { index: 'byPrice', keyAttr: 'PRICE', forward: false },
+  stars: { index: 'byStars', keyAttr: 'STARS', forward: false },
+};

@@ -1,0 +1,90 @@
+import { z } from '@hono/zod-openapi';
+import { CertificateSnapshotSchema } from '../registry/certificate';
+import { provinceCodes } from '../reference/provinces';
+import { groupCodes, subgroupCodes } from '../reference/taxonomy';
+import { legalForms } from '../storefront/producer';
+
+export const productStatuses = ['draft', 'active', 'archived'] as const;
+
+export const ImageSchema = z
+  .object({
+    key: z.string().openapi({ description: 'Media key; variants at {key}-{width}.webp' }),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    widths: z.array(z.number().int().positive()).min(1),
+    alt: z.string(),
+  })
+  .openapi('Image');
+export type Image = z.infer<typeof ImageSchema>;
+
+export const ProductSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string().min(1).max(200),
+    description: z.string().max(8000),
+    producerId: z.string(),
+    producerName: z.string(),
+    producerLegalForm: z.enum(legalForms),
+    provinceCode: z.enum(provinceCodes).openapi({ description: 'Origin province, 2025 code (from the producer\'s current address)' }),
+    commune: z.string(),
+    group: z.enum(groupCodes),
+    subgroup: z.enum(subgroupCodes),
+    priceVnd: z.number().int().min(0).max(1_000_000_000).openapi({ description: 'Integer đồng' }),
+    unit: z.string().min(1).max(60).openapi({ example: 'chai 500 ml' }),
+    stock: z.number().int().min(0),
+    images: z.array(ImageSchema),
+    tags: z.array(z.string()).default([]),
+    status: z.enum(productStatuses),
+    certificate: CertificateSnapshotSchema.optional(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    demo: z.boolean().optional(),
+  })
+  .openapi('Product');
+export type Product = z.infer<typeof ProductSchema>;
+
+/** What a list or a card needs: denormalised onto each listing item so a page is one Query. */
+export const ProductCardSchema = ProductSchema.pick({
+  id: true,
+  slug: true,
+  name: true,
+  producerId: true,
+  producerName: true,
+  provinceCode: true,
+  group: true,
+  subgroup: true,
+  priceVnd: true,
+  unit: true,
+  createdAt: true,
+})
+  .extend({
+    stars: z.number().int().min(3).max(5),
+    certificateNo: z.string(),
+    expiresAt: z.iso.datetime(),
+    image: ImageSchema.optional(),
+  })
+  .openapi('ProductCard');
+export type ProductCard = z.infer<typeof ProductCardSchema>;
+
+export function cardOf(product: Product): ProductCard {
+  const cert = product.certificate;
+  if (!cert) throw new Error(`Product ${product.id} has no certificate: it cannot be listed`);
+  return {
+    id: product.id,
+    slug: product.slug,
+    name: product.name,
+    producerId: product.producerId,
+    producerName: product.producerName,
+    provinceCode: product.provinceCode,
+    group: product.group,
+    subgroup: product.subgroup,
+    priceVnd: product.priceVnd,
+    unit: product.unit,
+    createdAt: product.createdAt,
+    stars: cert.stars,
+    certificateNo: cert.certificateNo,
+    expiresAt: cert.expiresAt,
+    image: product.images[0],
+  };
+}

@@ -1,0 +1,42 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CatalogStore } from './catalog/catalog-store';
+import { DynamoCatalogStore } from './catalog/dynamo-catalog-store';
+import type { AppConfig } from './config';
+import { createDocumentClient, createDynamoClient } from './db/client';
+import type { CertificateStore } from './registry/certificate-store';
+import { DynamoCertificateStore } from './registry/certificate-store';
+import type { ProducerStore } from './storefront/producer-store';
+import { DynamoProducerStore } from './storefront/producer-store';
+import { systemClock, type Clock } from './time/clock';
+
+/** Everything the app needs from the outside world, wired once at the edge. */
+export interface Services {
+  config: AppConfig;
+  clock: Clock;
+  logger: Logger;
+  dynamo: DynamoDBClient;
+  db: DynamoDBDocumentClient;
+  catalog: CatalogStore;
+  producers: ProducerStore;
+  certificates: CertificateStore;
+}
+
+export function createServices(config: AppConfig, overrides: Partial<Pick<Services, 'clock' | 'logger' | 'dynamo'>> = {}): Services {
+  const dynamo = overrides.dynamo ?? createDynamoClient({ endpoint: config.dynamoEndpoint, region: config.region });
+  const db = createDocumentClient(dynamo);
+  const logger =
+    overrides.logger ??
+    new Logger({ serviceName: 'ocop-market', logLevel: config.logLevel, persistentKeys: { stage: config.stage } });
+  return {
+    config,
+    clock: overrides.clock ?? systemClock,
+    logger,
+    dynamo,
+    db,
+    catalog: new DynamoCatalogStore(db, config.tableName),
+    producers: new DynamoProducerStore(db, config.tableName),
+    certificates: new DynamoCertificateStore(db, config.tableName),
+  };
+}

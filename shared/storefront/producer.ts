@@ -1,0 +1,33 @@
+import { z } from '@hono/zod-openapi';
+import { provinceCodes } from '../reference/provinces';
+
+/** Legal forms an OCOP subject may have (ocop.md §2, §14.8). */
+export const legalForms = ['enterprise', 'cooperative', 'cooperative_group', 'household_business'] as const;
+export type LegalForm = (typeof legalForms)[number];
+
+export const legalFormLabels: Record<LegalForm, string> = {
+  enterprise: 'Doanh nghiệp',
+  cooperative: 'Hợp tác xã',
+  cooperative_group: 'Tổ hợp tác',
+  household_business: 'Hộ kinh doanh',
+};
+
+/** An OCOP subject and its storefront. Address has no district: abolished on 01/07/2025. */
+export const ProducerSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().min(1).max(160),
+    legalForm: z.enum(legalForms),
+    taxCode: z.string().regex(/^\d{10}(-\d{3})?$/, 'Mã số thuế có 10 chữ số (hoặc 10-3)'),
+    provinceCode: z.enum(provinceCodes),
+    commune: z.string().min(1).max(120).openapi({ description: 'Xã / phường / đặc khu (2025)' }),
+    addressLine: z.string().max(200).optional(),
+    story: z.string().max(4000),
+    phone: z.string().regex(/^\+84\d{9}$/).openapi({ description: 'E.164' }),
+    email: z.email().optional(),
+    logoKey: z.string().optional(),
+    createdAt: z.iso.datetime(),
+    demo: z.boolean().optional(),
+  })
+  .openapi('Producer');
+export type Producer = z.infer<typeof ProducerSchema>;
