@@ -86,8 +86,9 @@ export class DynamoCatalogStore implements CatalogStore {
           ExpressionAttributeValues: values,
           ScanIndexForward: order.forward,
           ExclusiveStartKey: startKey,
-          // Filters drop items after the read: over-read when they are selective, to stay at one call.
-          Limit: selective ? Math.min(1000, want * 4) : want,
+          // Filters drop items after the read, so over-read to stay at one call: a lot when filters are
+          // selective, a little otherwise (expired items linger until TTL removes them).
+          Limit: selective ? Math.min(1000, want * 4) : want + Math.max(5, Math.ceil(want / 4)),
         }),
       );
       calls++;
