@@ -57,6 +57,7 @@ export const ProductCardSchema = ProductSchema.pick({
   priceVnd: true,
   unit: true,
   createdAt: true,
+  demo: true,
 })
   .extend({
     stars: z.number().int().min(3).max(5),
@@ -86,5 +87,6 @@ export function cardOf(product: Product): ProductCard {
     certificateNo: cert.certificateNo,
     expiresAt: cert.expiresAt,
     image: product.images[0],
+    ...(product.demo ? { demo: true } : {}),
   };
 }

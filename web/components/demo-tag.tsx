@@ -1,0 +1,3 @@
+export function DemoTag() {
+  return <span class="demo-tag">Dữ liệu minh họa</span>;
+}
