@@ -32,6 +32,7 @@ export const CertificateSchema = z
     revocationDecisionNo: z.string().max(80).optional(),
     expiresOn: isoDate,
     expiresAt: z.iso.datetime(),
+    demo: z.boolean().optional(),
   })
   .openapi('Certificate');
 export type Certificate = z.infer<typeof CertificateSchema>;
@@ -54,6 +55,6 @@ export const CertificateSnapshotSchema = CertificateSchema.pick({
 export type CertificateSnapshot = z.infer<typeof CertificateSnapshotSchema>;
 
 export function snapshotOf(cert: Certificate): CertificateSnapshot {
-  const { productGroup: _g, subgroup: _s, subjectId: _subj, revokedOn: _r, revocationDecisionNo: _rd, ...snapshot } = cert;
+  const { productGroup: _g, subgroup: _s, subjectId: _subj, revokedOn: _r, revocationDecisionNo: _rd, demo: _demo, ...snapshot } = cert;
   return snapshot;
 }
