@@ -1,0 +1,85 @@
+/**
+ * `npm start`: the whole marketplace on this machine. DynamoDB Local (data under .data/, kept across
+ * restarts), the table from the same definition CDK uses, demo data on first run, web + API on
+ * http://localhost:3000. `npm run reset` (or `--reset`) wipes .data and reseeds. Ctrl-C stops all.
+ */
+import { serve } from '@hono/node-server';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigSchema } from '../shared/config';
+import { ensureTable } from '../shared/db/create-table';
+import { LocalMediaStore } from '../shared/media/local-media-store';
+import { createServices } from '../shared/services';
+import { createLocalServerApp } from '../tests/support/test-server';
+import { buildWeb, webDistDir } from './build-web';
+import { seedDemo } from './demo/seed';
+import { startLocalDynamo } from './local-dynamo';
+
+const { values: args } = parseArgs({
+  options: {
+    reset: { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+  },
+});
+
+const dataDir = resolve('.data');
+const port = Number(args.port);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`[dev] invalid port: ${args.port}`);
+  process.exit(2);
+}
+
+if (args.reset) {
+  rmSync(resolve(dataDir, 'dynamodb'), { recursive: true, force: true });
+  rmSync(resolve(dataDir, 'media'), { recursive: true, force: true });
+  console.log('[dev] .data wiped: the demo data will be seeded again');
+}
+
+const started = performance.now();
+const dynamo = await startLocalDynamo({ dataDir: resolve(dataDir, 'dynamodb') });
+const config = ConfigSchema.parse({
+  tableName: 'ocop-local',
+  dynamoEndpoint: dynamo.endpoint,
+  region: 'local',
+  stage: 'local',
+  logLevel: process.env.LOG_LEVEL ?? 'WARN',
+});
+const services = createServices(config);
+
+async function shutdown(code: number) {
+  await dynamo.stop().catch(() => undefined);
+  process.exit(code);
+}
+
+try {
+  await ensureTable(services.dynamo, config.tableName);
+  const media = new LocalMediaStore(resolve(dataDir, 'media'));
+  const seeded = await seedDemo(services, media, { now: services.clock.now() });
+  console.log(
+    seeded.seeded
+      ? `[dev] demo data seeded: ${seeded.products} products, ${seeded.producers} producers, ${seeded.certificates} certificates`
+      : '[dev] demo data already present (npm run reset to start over)',
+  );
+  await buildWeb();
+  const app = createLocalServerApp(services, { mediaDir: resolve(dataDir, 'media'), staticDir: webDistDir });
+  const server = serve({ fetch: app.fetch, port, hostname: args.host }, () => {
+    const ms = Math.round(performance.now() - started);
+    console.log(`[dev] Chợ OCOP is running on http://localhost:${port}  (API: /api, docs: /api/docs) — ready in ${ms} ms, Ctrl-C to stop`);
+  });
+  server.on('error', async (error: NodeJS.ErrnoException) => {
+    console.error(error.code === 'EADDRINUSE' ? `[dev] port ${port} is in use: try PORT=3001 npm start` : `[dev] server error: ${error.message}`);
+    await shutdown(1);
+  });
+  const stop = () => {
+    console.log('\n[dev] stopping…');
+    server.close();
+    void shutdown(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error(`[dev] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+}
