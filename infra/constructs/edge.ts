@@ -1,0 +1,70 @@
+import { Fn } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  ViewerProtocolPolicy,
+  type BehaviorOptions,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { mediaPrefix, staticPrefix } from './media-bucket';
+
+export interface EdgeProps {
+  readonly api: IHttpApi;
+  readonly bucket: IBucket;
+  readonly logBucket: IBucket;
+}
+
+/** CloudFront path patterns that go to the bucket; everything else goes to the API. */
+export const bucketPaths = [`/${mediaPrefix}*`, `/${staticPrefix}*`] as const;
+
+/**
+ * One origin for the browser: pages and JSON from the API, images and scripts from S3, so the
+ * app can use same-origin paths (/media, /static) everywhere and needs no CORS.
+ */
+export class Edge extends Construct {
+  readonly distribution: Distribution;
+
+  constructor(scope: Construct, id: string, props: EdgeProps) {
+    super(scope, id);
+    const { api, bucket, logBucket } = props;
+
+    // apiEndpoint is https://<id>.execute-api.<region>.<suffix>; the origin wants the bare host.
+    const apiDomain = Fn.select(2, Fn.split('/', api.apiEndpoint));
+    const apiOrigin = new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
+    const bucketOrigin = S3BucketOrigin.withOriginAccessControl(bucket);
+
+    const bucketBehavior: BehaviorOptions = {
+      origin: bucketOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      compress: true,
+    };
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Ocop market: API, media and static assets',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      defaultBehavior: {
+        origin: apiOrigin,
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        // Pages carry per-request data (stock, prices, sessions later): nothing cached at the edge yet.
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        // The API Gateway host name must reach the origin, not the viewer's, or API Gateway rejects it.
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        compress: true,
+      },
+      additionalBehaviors: Object.fromEntries(bucketPaths.map((path) => [path, bucketBehavior])),
+      enableLogging: true,
+      logBucket,
+      logFilePrefix: 'cloudfront/',
+    });
+  }
+}

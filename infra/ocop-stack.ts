@@ -1,0 +1,64 @@
+import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { AccessLogBucket } from './constructs/access-log-bucket';
+import { ApiFunction } from './constructs/api-function';
+import { DataTable } from './constructs/data-table';
+import { Edge } from './constructs/edge';
+import { PublicHttpApi } from './constructs/http-api';
+import { MediaBucket } from './constructs/media-bucket';
+import { StaticAssets } from './constructs/static-assets';
+import type { EnvSettings } from './environments';
+import { acknowledgeNagFindings } from './nag-suppressions';
+
+export interface OcopStackProps extends StackProps {
+  readonly settings: EnvSettings;
+  /** Directory uploaded to `static/`. */
+  readonly staticAssetsDir: string;
+}
+
+/** The whole market in one stack: table → API Lambda → HTTP API → CloudFront, plus the media bucket. */
+export class OcopStack extends Stack {
+  readonly data: DataTable;
+  readonly apiFunction: ApiFunction;
+  readonly httpApi: PublicHttpApi;
+  readonly accessLogs: AccessLogBucket;
+  readonly media: MediaBucket;
+  readonly edge: Edge;
+  readonly staticAssets: StaticAssets;
+
+  constructor(scope: Construct, id: string, props: OcopStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    Tags.of(this).add('project', 'ocop-market');
+    Tags.of(this).add('stage', settings.name);
+
+    this.data = new DataTable(this, 'Data');
+    this.apiFunction = new ApiFunction(this, 'ApiFunction', { table: this.data.table, settings });
+    this.httpApi = new PublicHttpApi(this, 'HttpApi', { handler: this.apiFunction.fn, settings });
+    this.accessLogs = new AccessLogBucket(this, 'AccessLogs', { settings });
+    this.media = new MediaBucket(this, 'Media', { settings, accessLogsBucket: this.accessLogs.bucket });
+    this.edge = new Edge(this, 'Edge', {
+      api: this.httpApi.api,
+      bucket: this.media.bucket,
+      logBucket: this.accessLogs.bucket,
+    });
+    this.staticAssets = new StaticAssets(this, 'StaticAssets', {
+      sourceDir: props.staticAssetsDir,
+      bucket: this.media.bucket,
+      distribution: this.edge.distribution,
+    });
+
+    new CfnOutput(this, 'DistributionDomainName', {
+      description: 'Public entry point (https://…)',
+      value: this.edge.distribution.distributionDomainName,
+    });
+    new CfnOutput(this, 'ApiEndpoint', {
+      description: 'HTTP API endpoint (bypasses CloudFront; for diagnostics)',
+      value: this.httpApi.api.apiEndpoint,
+    });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'MediaBucketName', { value: this.media.bucket.bucketName });
+
+    acknowledgeNagFindings(this);
+  }
+}

@@ -1,0 +1,259 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataTable } from '../../infra/constructs/data-table';
+import { configFromEnv } from '../../shared/config';
+import { createTableInput } from '../../shared/db/create-table';
+import { tableDefinition, type TableDefinition } from '../../shared/db/table-definition';
+import { synthStack, type StackFixture } from './stack-fixture';
+
+type Json = Record<string, any>;
+
+let f: StackFixture;
+beforeAll(() => {
+  f = synthStack('dev');
+});
+afterAll(() => f?.dispose());
+
+const resource = (logicalId: string): Json => {
+  const r = f.template.toJSON().Resources[logicalId];
+  if (!r) throw new Error(`no resource ${logicalId}`);
+  return r;
+};
+const only = (type: string): Json => {
+  const found = Object.values(f.template.findResources(type));
+  expect(found, type).toHaveLength(1);
+  return found[0]!;
+};
+const getAtt = (logicalId: string, attr: string) => ({ 'Fn::GetAtt': [logicalId, attr] });
+const byName = <T extends { AttributeName?: string; IndexName?: string }>(items: readonly T[] = []) =>
+  [...items].sort((a, b) => String(a.AttributeName ?? a.IndexName).localeCompare(String(b.AttributeName ?? b.IndexName)));
+
+/** The table parts that must equal the local CreateTable input built from the same definition. */
+function expectTableMatchesDefinition(table: Json, def: TableDefinition) {
+  const expected = createTableInput('unused', def);
+  const p = table.Properties;
+  expect(p.KeySchema).toEqual(expected.KeySchema);
+  expect(byName(p.AttributeDefinitions)).toEqual(byName(expected.AttributeDefinitions));
+  expect(byName(p.GlobalSecondaryIndexes)).toEqual(byName(expected.GlobalSecondaryIndexes));
+  expect(p.BillingMode).toBe(expected.BillingMode);
+  expect(p.TimeToLiveSpecification).toEqual({ AttributeName: def.timeToLiveAttribute, Enabled: true });
+}
+
+describe('DynamoDB table', () => {
+  it('has the keys, indexes and TTL of shared/db/table-definition.ts, as the local table does', () => {
+    expectTableMatchesDefinition(only('AWS::DynamoDB::GlobalTable'), tableDefinition);
+  });
+
+  it('maps any definition, not just the current one (number keys, other indexes)', () => {
+    const def: TableDefinition = {
+      partitionKey: { name: 'pk', type: 'S' },
+      sortKey: { name: 'n', type: 'N' },
+      globalSecondaryIndexes: [{ indexName: 'byScore', partitionKey: { name: 'g', type: 'S' }, sortKey: { name: 'score', type: 'N' } }],
+      timeToLiveAttribute: 'expiresAt',
+    };
+    // Built-in cfn-lint validation off: it is most of a synth's time, and synth.test.ts runs it.
+    const stack = new Stack(new App({ builtinCloudFormationValidation: false }), 'TableOnly');
+    new DataTable(stack, 'Data', { definition: def });
+    const [table] = Object.values(Template.fromStack(stack).findResources('AWS::DynamoDB::GlobalTable'));
+    expectTableMatchesDefinition(table!, def);
+  });
+
+  it('is on-demand, point-in-time recoverable, deletion-protected, retained and AWS-key encrypted', () => {
+    const table = only('AWS::DynamoDB::GlobalTable');
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+    const [replica, ...others] = table.Properties.Replicas;
+    expect(others).toHaveLength(0);
+    expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(replica.DeletionProtectionEnabled).toBe(true);
+  });
+});
+
+describe('API function', () => {
+  const fnProps = () => resource(f.logicalId(f.stack.apiFunction.fn)).Properties;
+
+  it('runs on arm64 with a current Node.js runtime, 1024 MB, 10 s', () => {
+    const p = fnProps();
+    expect(p.Architectures).toEqual(['arm64']);
+    const major = Number(/^nodejs(\d+)\.x$/.exec(p.Runtime)?.[1]);
+    expect(major).toBeGreaterThanOrEqual(20);
+    expect(p.MemorySize).toBe(1024);
+    expect(p.Timeout).toBe(10);
+    expect(p.Handler).toBe('index.handler');
+  });
+
+  it('logs to its own log group', () => {
+    expect(fnProps().LoggingConfig).toEqual({ LogGroup: { Ref: f.logicalId(f.stack.apiFunction.logGroup) } });
+  });
+
+  it('gets the environment shared/config.ts reads, with TABLE_NAME referencing the table', () => {
+    const vars = fnProps().Environment.Variables;
+    expect(vars.TABLE_NAME).toEqual({ Ref: f.logicalId(f.stack.data.table) });
+    expect(vars).toMatchObject({
+      MEDIA_BASE_URL: '/media',
+      STATIC_BASE_URL: '/static',
+      STAGE: 'dev',
+      LOG_LEVEL: 'INFO',
+      POWERTOOLS_SERVICE_NAME: 'ocop-market',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+    // The values must also be valid for the app's own config schema (e.g. STAGE is one of its stages).
+    const config = configFromEnv({ ...vars, TABLE_NAME: 'OcopMarket-dev-table', AWS_REGION: 'ap-southeast-1' });
+    expect(config).toMatchObject({ tableName: 'OcopMarket-dev-table', stage: 'dev', mediaBaseUrl: '/media', staticBaseUrl: '/static' });
+  });
+
+  it('role may only GetItem/Query the table and its indexes, and write its own log group', () => {
+    const roleId = f.logicalId(f.stack.apiFunction.role);
+    const role = resource(roleId);
+    expect(role.Properties.ManagedPolicyArns ?? []).toEqual([]);
+    expect(role.Properties.Policies ?? []).toEqual([]);
+
+    const policies = Object.values(f.template.findResources('AWS::IAM::Policy')).filter((p) =>
+      (p.Properties.Roles as Json[]).some((r) => r.Ref === roleId),
+    );
+    const statements: Json[] = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const actionsOf = (s: Json): string[] => [s.Action].flat();
+    expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+    expect(statements.flatMap(actionsOf).filter((a) => a.includes('*'))).toEqual([]);
+
+    const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo.flatMap(actionsOf).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    const tableArn = getAtt(f.logicalId(f.stack.data.table), 'Arn');
+    expect(dynamo.flatMap((s) => [s.Resource].flat())).toEqual([
+      tableArn,
+      { 'Fn::Join': ['', [tableArn, '/index/*']] },
+    ]);
+
+    const rest = statements.filter((s) => !dynamo.includes(s));
+    expect(rest.flatMap(actionsOf).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    expect(rest.flatMap((s) => [s.Resource].flat())).toEqual([getAtt(f.logicalId(f.stack.apiFunction.logGroup), 'Arn')]);
+  });
+});
+
+describe('HTTP API', () => {
+  it('sends every route to the function through one $default route', () => {
+    const route = only('AWS::ApiGatewayV2::Route');
+    expect(route.Properties.RouteKey).toBe('$default');
+    const integration = only('AWS::ApiGatewayV2::Integration');
+    expect(integration.Properties).toMatchObject({
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: getAtt(f.logicalId(f.stack.apiFunction.fn), 'Arn'),
+    });
+  });
+
+  it('has an auto-deployed $default stage with throttling and JSON access logs', () => {
+    const stage = only('AWS::ApiGatewayV2::Stage').Properties;
+    expect(stage).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
+      AccessLogSettings: { DestinationArn: getAtt(f.logicalId(f.stack.httpApi.accessLogs), 'Arn') },
+    });
+    expect(JSON.parse(stage.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+  });
+});
+
+describe('media bucket', () => {
+  const mediaId = () => f.logicalId(f.stack.media.bucket);
+  const bucketPolicyOf = (bucketId: string): Json[] =>
+    Object.values(f.template.findResources('AWS::S3::BucketPolicy'))
+      .filter((p) => p.Properties.Bucket.Ref === bucketId)
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+
+  it('blocks all public access, is versioned, S3-encrypted and logs to the access-log bucket', () => {
+    const p = resource(mediaId()).Properties;
+    expect(p.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(p.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(p.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'AES256' });
+    expect(p.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: f.logicalId(f.stack.accessLogs.bucket) });
+  });
+
+  it('enforces SSL (and TLS 1.2) on both buckets', () => {
+    for (const bucketId of [mediaId(), f.logicalId(f.stack.accessLogs.bucket)]) {
+      const denies = bucketPolicyOf(bucketId).filter((s) => s.Effect === 'Deny');
+      expect(denies).toContainEqual(
+        expect.objectContaining({ Action: 's3:*', Principal: { AWS: '*' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+      expect(denies).toContainEqual(expect.objectContaining({ Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } } }));
+    }
+  });
+
+  it('is readable by this distribution only (origin access control), never by a public principal', () => {
+    const allows = bucketPolicyOf(mediaId()).filter((s) => s.Effect === 'Allow');
+    expect(allows.filter((s) => JSON.stringify(s.Principal).includes('"*"'))).toEqual([]);
+    const cloudfront = allows.filter((s) => s.Principal.Service === 'cloudfront.amazonaws.com');
+    expect(cloudfront).toHaveLength(1);
+    expect(cloudfront[0]!.Action).toBe('s3:GetObject');
+    expect(JSON.stringify(cloudfront[0]!.Condition)).toContain(f.logicalId(f.stack.edge.distribution));
+  });
+
+  it('receives web/dist under static/ and invalidates /static/* on deploy', () => {
+    const [deployment] = Object.values(f.template.findResources('Custom::CDKBucketDeployment'));
+    expect(deployment?.Properties).toMatchObject({
+      DestinationBucketName: { Ref: mediaId() },
+      DestinationBucketKeyPrefix: 'static/',
+      DistributionPaths: ['/static/*'],
+      Prune: true,
+    });
+  });
+});
+
+describe('CloudFront', () => {
+  const config = () => only('AWS::CloudFront::Distribution').Properties.DistributionConfig;
+  const origin = (id: string): Json => config().Origins.find((o: Json) => o.Id === id);
+
+  it('sends the default behaviour to the HTTP API, uncached, all methods, HTTPS only', () => {
+    const d = config().DefaultCacheBehavior;
+    expect(d).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
+      OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+    });
+    expect([...d.AllowedMethods].sort()).toEqual(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+    const api = origin(d.TargetOriginId);
+    expect(api.DomainName).toEqual({
+      'Fn::Select': [2, { 'Fn::Split': ['/', getAtt(f.logicalId(f.stack.httpApi.api), 'ApiEndpoint')] }],
+    });
+    expect(api.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+  });
+
+  it.each(['/media/*', '/static/*'])('serves %s from the bucket through origin access control, cached and compressed', (path) => {
+    const behaviour = config().CacheBehaviors.find((b: Json) => b.PathPattern === path);
+    expect(behaviour).toMatchObject({
+      CachePolicyId: CachePolicy.CACHING_OPTIMIZED.cachePolicyId,
+      Compress: true,
+      ViewerProtocolPolicy: 'redirect-to-https',
+      AllowedMethods: ['GET', 'HEAD'],
+    });
+    const s3 = origin(behaviour.TargetOriginId);
+    expect(s3.DomainName).toEqual(getAtt(f.logicalId(f.stack.media.bucket), 'RegionalDomainName'));
+    expect(s3.OriginAccessControlId).toBeDefined();
+  });
+
+  it('logs to the access-log bucket', () => {
+    expect(config().Logging).toMatchObject({
+      Bucket: getAtt(f.logicalId(f.stack.accessLogs.bucket), 'RegionalDomainName'),
+      Prefix: 'cloudfront/',
+    });
+  });
+});
+
+describe('outputs', () => {
+  it('publish the distribution domain, API endpoint, table and bucket names', () => {
+    const outputs = f.template.toJSON().Outputs as Json;
+    expect(outputs.DistributionDomainName.Value).toEqual(getAtt(f.logicalId(f.stack.edge.distribution), 'DomainName'));
+    expect(outputs.ApiEndpoint.Value).toEqual(getAtt(f.logicalId(f.stack.httpApi.api), 'ApiEndpoint'));
+    expect(outputs.TableName.Value).toEqual({ Ref: f.logicalId(f.stack.data.table) });
+    expect(outputs.MediaBucketName.Value).toEqual({ Ref: f.logicalId(f.stack.media.bucket) });
+  });
+});
