@@ -38,33 +38,6 @@ process.stderr.write('@@COLD@@' + JSON.stringify({ initMs, answerMs, hr: String(
 process.exit(0);
 `;
 
-/** An API Gateway HTTP API (payload 2.0) event, the shape the Lambda receives. */
-export function httpApiEvent(path: string, query: string): Record<string, unknown> {
-  const now = Date.now();
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: query,
-    cookies: [],
-    headers: { host: 'abc123.execute-api.ap-southeast-1.amazonaws.com', 'user-agent': 'bench', accept: 'application/json' },
-    queryStringParameters: Object.fromEntries(new URLSearchParams(query)),
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abc123',
-      domainName: 'abc123.execute-api.ap-southeast-1.amazonaws.com',
-      domainPrefix: 'abc123',
-      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'bench' },
-      requestId: 'apigw-cold-1',
-      routeKey: '$default',
-      stage: '$default',
-      time: new Date(now).toUTCString(),
-      timeEpoch: now,
-    },
-    isBase64Encoded: false,
-  };
-}
-
 /**
  * ESM resolves bare imports from the importing file's folder, not from cwd, so a bundle in a temp
  * folder finds the external @aws-sdk/* only through a node_modules link beside it.

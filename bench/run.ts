@@ -19,7 +19,8 @@ import { ensureTable } from '../shared/db/create-table';
 import { provinceCodes } from '../shared/reference/provinces';
 import { bulkLoad } from './bulk-load';
 import { bundle, bundleMinimal } from './bundle';
-import { httpApiEvent, measureColdStarts, prepareColdStartDir } from './cold-start';
+import { httpApiEvent } from '../tests/support/http-api-event';
+import { measureColdStarts, prepareColdStartDir } from './cold-start';
 import { buildDataset, defaultSpec } from './dataset';
 import { runLoad, summarise, type LoadResult, type RawRun } from './load';
 import { writeResults, type BenchResults, type Measured, type Overhead, type ScenarioResult } from './report';
@@ -242,7 +243,7 @@ async function main(): Promise<number> {
       TABLE_NAME: TABLE,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       AWS_REGION: 'local',
-      BENCH_EVENT: JSON.stringify(httpApiEvent('/api/products', 'limit=24')),
+      BENCH_EVENT: JSON.stringify(httpApiEvent('GET', '/api/products', 'limit=24', {}, 'bench')),
     },
   });
   log(`cold start median ${cold.app.median.spawnToAnswerMs.toFixed(1)} ms vs constant handler ${cold.minimal.median.spawnToAnswerMs.toFixed(1)} ms`);

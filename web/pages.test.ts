@@ -1,31 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../shared/app';
 import type { Product } from '../shared/catalog/product';
-import { certificateExpiresAt, certificateExpiresOn } from '../shared/registry/certificate-expiry';
 import type { CertificateSnapshot } from '../shared/registry/certificate';
 import type { Services } from '../shared/services';
 import type { Producer } from '../shared/storefront/producer';
 import { ManualClock } from '../shared/time/clock';
+import { makeCertificateSnapshot, makeProduct } from '../tests/support/catalog-fixtures';
 import { createTestServices } from '../tests/support/test-services';
 
 const NOW = '2026-11-23T03:00:00Z';
 const NBSP = '\u00a0';
 
+/** The shared fixture with this file's decision, so the badge assertions below read naturally. */
 function cert(over: Partial<CertificateSnapshot> = {}): CertificateSnapshot {
   const decisionDate = over.decisionDate ?? '2025-09-15';
-  const expiresOn = certificateExpiresOn(decisionDate);
-  return {
-    certificateNo: `OCOP-${decisionDate}`,
-    decisionNo: '2105/QĐ-UBND',
-    decisionDate,
-    issuingLevel: 'province',
-    issuingAuthority: 'UBND tỉnh An Giang',
-    stars: 4,
-    status: 'active',
-    expiresOn,
-    expiresAt: certificateExpiresAt(expiresOn),
-    ...over,
-  };
+  return makeCertificateSnapshot({ certificateNo: `OCOP-${decisionDate}`, decisionNo: '2105/QĐ-UBND', decisionDate, ...over });
 }
 
 const producer: Producer = {
@@ -45,27 +34,18 @@ let n = 0;
 function product(over: Partial<Product> & { id: string; name: string }): Product {
   n++;
   const createdAt = new Date(Date.UTC(2026, 5, 1) + n * 3_600_000).toISOString();
-  return {
+  return makeProduct({
     slug: over.id,
     description: 'Mô tả sản phẩm.',
     producerId: producer.id,
     producerName: producer.name,
-    producerLegalForm: 'cooperative',
-    provinceCode: '91',
-    commune: 'đặc khu Phú Quốc',
-    group: 'food',
-    subgroup: 'food-condiment',
     priceVnd: 150_000,
-    unit: 'chai 500 ml',
     stock: 20,
-    images: [],
-    tags: [],
-    status: 'active',
     certificate: cert(),
     createdAt,
     updatedAt: createdAt,
     ...over,
-  };
+  });
 }
 
 const fishSauce = product({

@@ -2,36 +2,14 @@ import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { handler as Handler } from '../../functions/api/handler';
 import { makeProducer, makeProduct } from '../support/catalog-fixtures';
+import { httpApiEvent as buildEvent } from '../support/http-api-event';
 import { createTestServices } from '../support/test-services';
 
 type LambdaEvent = Parameters<typeof Handler>[0];
 
 /** A real API Gateway HTTP API (payload 2.0) event, as the Lambda receives it. */
-function httpApiEvent(method: string, path: string, query = '', headers: Record<string, string> = {}): LambdaEvent {
-  const now = Date.now();
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: query,
-    cookies: [],
-    headers: { host: 'abc123.execute-api.ap-southeast-1.amazonaws.com', 'user-agent': 'vitest', accept: 'application/json', ...headers },
-    queryStringParameters: query ? Object.fromEntries(new URLSearchParams(query)) : undefined,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abc123',
-      domainName: 'abc123.execute-api.ap-southeast-1.amazonaws.com',
-      domainPrefix: 'abc123',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
-      requestId: 'apigw-req-1',
-      routeKey: '$default',
-      stage: '$default',
-      time: new Date(now).toUTCString(),
-      timeEpoch: now,
-    },
-    isBase64Encoded: false,
-  } as unknown as LambdaEvent;
-}
+const httpApiEvent = (method: string, path: string, query = '', headers: Record<string, string> = {}) =>
+  buildEvent(method, path, query, headers) as unknown as LambdaEvent;
 
 const context = {
   functionName: 'ocop-api',
