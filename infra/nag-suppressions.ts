@@ -19,7 +19,14 @@ export function acknowledgeNagFindings(stack: OcopStack): void {
   acknowledge(
     stack.httpApi.api,
     'APIG4',
-    'Public read-only catalogue: anonymous GET requests by design at this stage. Authorization (Cognito/JWT) comes with the seller and order routes.',
+    'Public marketplace: browsing is anonymous by design; signed-in routes are authorised inside the app (session JWT + role and object checks, tests/authz matrix), not by an API Gateway authorizer.',
+  );
+
+  // --- Session signing key ---------------------------------------------------------------------
+  acknowledge(
+    stack.apiFunction.sessionSecret,
+    'SMG4',
+    'HS256 session key: rotating it signs every user out, so it is rotated by hand (new version, redeploy) during a quiet hour, not on a schedule.',
   );
 
   // --- The API function's own policy -------------------------------------------------------
@@ -27,7 +34,7 @@ export function acknowledgeNagFindings(stack: OcopStack): void {
   acknowledge(
     stack.apiFunction.role,
     `IAM5[Resource::${nagRef(stack, `${table.tableArn}/index/*`)}]`,
-    'Query on the GSIs of this one table only (GetItem/Query, no writes); the index names come from shared/db/table-definition.ts and grow with it.',
+    'Query on the GSIs of this one table only; the index names come from shared/db/table-definition.ts and grow with it.',
   );
 
   // --- CloudFront ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { ConfigSchema } from '../shared/config';
 import { ensureTable } from '../shared/db/create-table';
 import { LocalMediaStore } from '../shared/media/local-media-store';
+import { loadOrCreateLocalSessionSecret } from '../shared/identity/local-session-secret';
 import { createServices } from '../shared/services';
 import { createLocalServerApp } from '../tests/support/test-server';
 import { buildWeb, webDistDir } from './build-web';
@@ -39,11 +40,14 @@ if (args.reset) {
 
 const started = performance.now();
 const dynamo = await startLocalDynamo({ dataDir: resolve(dataDir, 'dynamodb') });
+// Generated once and kept under .data (git-ignored), so sign-ins survive a restart.
+const sessionSecret = loadOrCreateLocalSessionSecret(resolve(dataDir, 'session-secret'));
 const config = ConfigSchema.parse({
   tableName: 'ocop-local',
   dynamoEndpoint: dynamo.endpoint,
   region: 'local',
   stage: 'local',
+  sessionSecret,
   logLevel: process.env.LOG_LEVEL ?? 'WARN',
 });
 const services = createServices(config);
@@ -67,6 +71,7 @@ try {
   const server = serve({ fetch: app.fetch, port, hostname: args.host }, () => {
     const ms = Math.round(performance.now() - started);
     console.log(`[dev] Chợ OCOP is running on http://localhost:${port}  (API: /api, docs: /api/docs) — ready in ${ms} ms, Ctrl-C to stop`);
+    console.log(`[dev] DynamoDB Local: ${dynamo.endpoint} (table ${config.tableName}) — e.g. npm run admin:create -- --endpoint ${dynamo.endpoint} --email …`);
   });
   server.on('error', async (error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `[dev] port ${port} is in use: try PORT=3001 npm start` : `[dev] server error: ${error.message}`);

@@ -5,6 +5,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import { catalogRoutes } from './catalog/routes';
 import type { AppEnv } from './http/app-env';
 import { errorHandler, notFoundHandler } from './http/error-handler';
+import { authenticate } from './identity/authenticate';
+import { csrfProtection } from './identity/csrf';
+import { identityRoutes } from './identity/routes';
 import { PayloadTooLarge } from './http/errors';
 import { healthRoutes } from './http/health-routes';
 import { requestIdMiddleware, requestLogging } from './http/request-context';
@@ -14,6 +17,7 @@ import type { Services } from './services';
 import { storefrontRoutes } from './storefront/routes';
 import { renderErrorPage } from '../web/pages/error-page';
 import { webRoutes } from '../web/routes';
+import { identityWebRoutes } from '../web/identity/routes';
 
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -35,12 +39,15 @@ export function createApp(services: Services) {
       },
     }),
   );
+  // After the body limit, so an oversized request is refused before any session read.
+  app.use('*', csrfProtection(), authenticate());
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   api.route('/', healthRoutes());
   api.route('/', catalogRoutes());
   api.route('/', storefrontRoutes());
   api.route('/', referenceRoutes());
+  api.route('/', identityRoutes());
   app.route('/api', api);
 
   app.doc31('/api/openapi.json', {
@@ -54,6 +61,7 @@ export function createApp(services: Services) {
   });
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', title: 'Chợ OCOP API' }));
 
+  app.route('/', identityWebRoutes());
   app.route('/', webRoutes());
 
   app.notFound(notFoundHandler(renderErrorPage));

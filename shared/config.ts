@@ -11,6 +11,17 @@ export const ConfigSchema = z.object({
   staticBaseUrl: z.string().default('/static'),
   stage: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  /** HS256 key for session tokens, for local runs (.data/session-secret); never set from the repo. */
+  sessionSecret: z.string().min(32).optional(),
+  /** In AWS: the Secrets Manager secret holding that key, read once per container. */
+  sessionSecretArn: z.string().startsWith('arn:').optional(),
+  /** Origins browsers reach the site on when a proxy hides them (CloudFront): accepted by the CSRF Origin check. */
+  publicOrigins: z.array(z.url()).default([]),
+  /**
+   * Behind CloudFront the Lambda sees API Gateway's host; CloudFront puts the viewer's host in
+   * X-Forwarded-Host. Trusted only for the same-origin (CSRF) comparison, and only when set.
+   */
+  trustForwardedHost: z.boolean().default(false),
 });
 export type AppConfig = z.infer<typeof ConfigSchema>;
 
@@ -23,5 +34,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     staticBaseUrl: env.STATIC_BASE_URL || undefined,
     stage: env.STAGE || undefined,
     logLevel: env.LOG_LEVEL || undefined,
+    sessionSecretArn: env.SESSION_SECRET_ARN || undefined,
+    trustForwardedHost: env.TRUST_FORWARDED_HOST === 'true',
+    publicOrigins: env.PUBLIC_ORIGINS ? env.PUBLIC_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
   });
 }

@@ -5,6 +5,7 @@ import type { CatalogStore } from './catalog/catalog-store';
 import { DynamoCatalogStore } from './catalog/dynamo-catalog-store';
 import type { AppConfig } from './config';
 import { createDocumentClient, createDynamoClient } from './db/client';
+import { createIdentityServices, type IdentityServices } from './identity/identity-services';
 import type { CertificateStore } from './registry/certificate-store';
 import { DynamoCertificateStore } from './registry/certificate-store';
 import type { ProducerStore } from './storefront/producer-store';
@@ -21,6 +22,7 @@ export interface Services {
   catalog: CatalogStore;
   producers: ProducerStore;
   certificates: CertificateStore;
+  identity: IdentityServices;
 }
 
 export function createServices(config: AppConfig, overrides: Partial<Pick<Services, 'clock' | 'logger' | 'dynamo'>> = {}): Services {
@@ -38,5 +40,6 @@ export function createServices(config: AppConfig, overrides: Partial<Pick<Servic
     catalog: new DynamoCatalogStore(db, config.tableName),
     producers: new DynamoProducerStore(db, config.tableName),
     certificates: new DynamoCertificateStore(db, config.tableName),
+    identity: createIdentityServices(db, config),
   };
 }

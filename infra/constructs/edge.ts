@@ -4,6 +4,10 @@ import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -48,6 +52,16 @@ export class Edge extends Construct {
       compress: true,
     };
 
+    // The API only sees API Gateway's host name; hand it the viewer's, so same-origin checks (CSRF)
+    // can compare the browser's Origin with the site it is really on.
+    const forwardHost = new CloudFrontFunction(this, 'ForwardHost', {
+      comment: 'Copy the viewer Host into X-Forwarded-Host for the API',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(
+        "function handler(event) { var r = event.request; if (r.headers.host) { r.headers['x-forwarded-host'] = { value: r.headers.host.value }; } return r; }",
+      ),
+    });
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Ocop market: API, media and static assets',
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -60,6 +74,7 @@ export class Edge extends Construct {
         // The API Gateway host name must reach the origin, not the viewer's, or API Gateway rejects it.
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         compress: true,
+        functionAssociations: [{ function: forwardHost, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: Object.fromEntries(bucketPaths.map((path) => [path, bucketBehavior])),
       enableLogging: true,

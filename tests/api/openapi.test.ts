@@ -18,7 +18,21 @@ describe('OpenAPI 3.1 from the same zod schemas', () => {
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/api/groups', '/api/health', '/api/producers/{id}', '/api/products', '/api/products/{id}', '/api/provinces'].sort(),
+      [
+        '/api/groups',
+        '/api/health',
+        '/api/producers/{id}',
+        '/api/products',
+        '/api/products/{id}',
+        '/api/provinces',
+        '/api/auth/register',
+        '/api/auth/login',
+        '/api/auth/logout',
+        '/api/auth/password',
+        '/api/me',
+        '/api/admin/officers',
+        '/api/admin/accounts/{id}/disable',
+      ].sort(),
     );
     const list = doc.paths['/api/products']!.get!;
     expect(list.parameters!.map((p) => p.name).sort()).toEqual(['cursor', 'group', 'limit', 'minStars', 'producer', 'province', 'sort', 'subgroup']);

@@ -93,7 +93,9 @@ describe('API function', () => {
   it('gets the environment shared/config.ts reads, with TABLE_NAME referencing the table', () => {
     const vars = fnProps().Environment.Variables;
     expect(vars.TABLE_NAME).toEqual({ Ref: f.logicalId(f.stack.data.table) });
+    expect(vars.SESSION_SECRET_ARN).toEqual({ Ref: f.logicalId(f.stack.apiFunction.sessionSecret) });
     expect(vars).toMatchObject({
+      TRUST_FORWARDED_HOST: 'true',
       MEDIA_BASE_URL: '/media',
       STATIC_BASE_URL: '/static',
       STAGE: 'dev',
@@ -102,11 +104,16 @@ describe('API function', () => {
       NODE_OPTIONS: '--enable-source-maps',
     });
     // The values must also be valid for the app's own config schema (e.g. STAGE is one of its stages).
-    const config = configFromEnv({ ...vars, TABLE_NAME: 'OcopMarket-dev-table', AWS_REGION: 'ap-southeast-1' });
-    expect(config).toMatchObject({ tableName: 'OcopMarket-dev-table', stage: 'dev', mediaBaseUrl: '/media', staticBaseUrl: '/static' });
+    const config = configFromEnv({
+      ...vars,
+      TABLE_NAME: 'OcopMarket-dev-table',
+      SESSION_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:s',
+      AWS_REGION: 'ap-southeast-1',
+    });
+    expect(config).toMatchObject({ tableName: 'OcopMarket-dev-table', stage: 'dev', mediaBaseUrl: '/media', staticBaseUrl: '/static', trustForwardedHost: true });
   });
 
-  it('role may only GetItem/Query the table and its indexes, and write its own log group', () => {
+  it('role may only use item-level DynamoDB actions (never Scan) on the table, read its secret and write its own log group', () => {
     const roleId = f.logicalId(f.stack.apiFunction.role);
     const role = resource(roleId);
     expect(role.Properties.ManagedPolicyArns ?? []).toEqual([]);
@@ -121,14 +128,26 @@ describe('API function', () => {
     expect(statements.flatMap(actionsOf).filter((a) => a.includes('*'))).toEqual([]);
 
     const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
-    expect(dynamo.flatMap(actionsOf).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    expect(dynamo.flatMap(actionsOf).sort()).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
     const tableArn = getAtt(f.logicalId(f.stack.data.table), 'Arn');
     expect(dynamo.flatMap((s) => [s.Resource].flat())).toEqual([
       tableArn,
       { 'Fn::Join': ['', [tableArn, '/index/*']] },
     ]);
 
-    const rest = statements.filter((s) => !dynamo.includes(s));
+    const secrets = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')));
+    expect(secrets.flatMap(actionsOf).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+    expect(secrets.flatMap((s) => [s.Resource].flat())).toEqual([{ Ref: f.logicalId(f.stack.apiFunction.sessionSecret) }]);
+
+    const rest = statements.filter((s) => !dynamo.includes(s) && !secrets.includes(s));
     expect(rest.flatMap(actionsOf).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
     expect(rest.flatMap((s) => [s.Resource].flat())).toEqual([getAtt(f.logicalId(f.stack.apiFunction.logGroup), 'Arn')]);
   });
@@ -225,6 +244,14 @@ describe('CloudFront', () => {
       'Fn::Select': [2, { 'Fn::Split': ['/', getAtt(f.logicalId(f.stack.httpApi.api), 'ApiEndpoint')] }],
     });
     expect(api.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+  });
+
+  it('hands the viewer host to the API as X-Forwarded-Host (the CSRF origin check needs it)', () => {
+    const fn = only('AWS::CloudFront::Function');
+    expect(fn.Properties.FunctionCode).toContain("r.headers['x-forwarded-host'] = { value: r.headers.host.value }");
+    expect(config().DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: getAtt(f.logicalId(f.stack.edge.node.findChild('ForwardHost') as never), 'FunctionARN') },
+    ]);
   });
 
   it.each(['/media/*', '/static/*'])('serves %s from the bucket through origin access control, cached and compressed', (path) => {

@@ -19,7 +19,12 @@ const fieldId = (name: string) => `truong-${name}`;
  * link to its field, so screen-reader and keyboard users get there in one step.
  */
 export function ErrorSummary({ state, labels }: { state: FormState; labels: Record<string, string> }) {
-  const fieldErrors = Object.entries(state.errors).filter(([, m]) => m);
+  // In the order the fields appear, not the order the schema found the problems.
+  const order = Object.keys(labels);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const fieldErrors = Object.entries(state.errors)
+    .filter(([, m]) => m)
+    .sort(([a], [b]) => rank(a) - rank(b));
   if (!state.formError && fieldErrors.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1} aria-labelledby="tom-tat-loi" autofocus>

@@ -1,0 +1,153 @@
+/**
+ * THE AUTHORIZATION MATRIX — every mutating route (POST, PUT, PATCH, DELETE) of the app, and what
+ * each kind of caller must get. tests/authz/matrix.test.ts reads the app's real routes and fails
+ * when a mutating route is missing here, or an entry here has no route.
+ *
+ * Adding a route? Add ONE entry to `matrix` below:
+ *
+ *   {
+ *     method: 'POST',
+ *     path: '/api/producers/:id/products',          // Hono's pattern, as in app.routes (`:id`, not `{id}`)
+ *     expect: storefrontOwner(),                     // or only('admin'), signedIn(), everyone(), or spell out all 7 roles
+ *     request: (ctx) => ({
+ *       path: `/api/producers/${ctx.fixtures.producerA}/products`,   // the concrete URL
+ *       json: { name: 'Mật ong bạc hà', priceVnd: 150000 },          // a VALID body, so only authorization can refuse it
+ *     }),
+ *   },
+ *
+ * - Roles: anonymous (no session), shopper, producerA (owns storefront `fixtures.producerA`),
+ *   producerB (owns `fixtures.producerB`), officerX (province `fixtures.provinceX`), officerY
+ *   (`fixtures.provinceY`), admin. Target producerA's storefront / provinceX when the route is
+ *   object-level, so producerB / officerY show the 403.
+ * - Outcomes: 'allow' (anything but 401/403, and not a 5xx), or 401 / 403 (exact status, shared
+ *   error shape).
+ * - Each case runs as a brand-new account of its role with a fresh session, so a request that logs
+ *   out or changes the password harms no other case. `/api/*` requests carry a Bearer token; page
+ *   routes a session cookie plus a same-origin Origin, as a browser form would.
+ * - `request` may be async and may create what it needs first through `ctx.services` (a product to
+ *   edit, an account to disable) — see the disable entry below.
+ */
+import type { Role } from '../../shared/identity/principal';
+import type { Services } from '../../shared/services';
+import type { TestAccount } from './accounts';
+
+export const matrixRoles = ['anonymous', 'shopper', 'producerA', 'producerB', 'officerX', 'officerY', 'admin'] as const;
+export type MatrixRole = (typeof matrixRoles)[number];
+export type Outcome = 'allow' | 401 | 403;
+export type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface MatrixFixtures {
+  /** Storefront (producer id) owned by producerA; producerB owns `producerB`. Both exist in the table. */
+  producerA: string;
+  producerB: string;
+  /** 2025 province codes of officerX and officerY. */
+  provinceX: string;
+  provinceY: string;
+}
+
+export interface MatrixContext {
+  role: MatrixRole;
+  services: Services;
+  fixtures: MatrixFixtures;
+  /** The caller's account (undefined for anonymous). */
+  caller?: TestAccount | undefined;
+  /** Makes another account, e.g. a target for an admin action. */
+  createAccount(role: Role, options?: { producerId?: string; provinceCode?: string }): Promise<TestAccount>;
+  /** A unique suffix for emails, ids and names. */
+  unique(): string;
+}
+
+export interface MatrixRequest {
+  /** The concrete URL; defaults to the entry's path (routes without parameters). */
+  path?: string;
+  json?: unknown;
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+export interface MatrixEntry {
+  method: Method;
+  path: string;
+  expect: Record<MatrixRole, Outcome>;
+  request?: (ctx: MatrixContext) => MatrixRequest | Promise<MatrixRequest>;
+}
+
+/** Anyone, signed in or not. */
+export const everyone = (): Record<MatrixRole, Outcome> => ({
+  anonymous: 'allow',
+  shopper: 'allow',
+  producerA: 'allow',
+  producerB: 'allow',
+  officerX: 'allow',
+  officerY: 'allow',
+  admin: 'allow',
+});
+
+/** Any signed-in account; 401 for anonymous. */
+export const signedIn = (): Record<MatrixRole, Outcome> => ({ ...everyone(), anonymous: 401 });
+
+/** Only the listed roles; anonymous 401, every other role 403. */
+export function only(...allowed: MatrixRole[]): Record<MatrixRole, Outcome> {
+  const out = {} as Record<MatrixRole, Outcome>;
+  for (const role of matrixRoles) out[role] = allowed.includes(role) ? 'allow' : role === 'anonymous' ? 401 : 403;
+  return out;
+}
+
+/** Object-level on producerA's storefront: its owner (and admin when `orAdmin`). */
+export const storefrontOwner = (options: { orAdmin?: boolean } = {}) => only('producerA', ...(options.orAdmin ? (['admin'] as const) : []));
+
+/** Object-level on provinceX: its officer (and admin when `orAdmin`). */
+export const provinceOfficer = (options: { orAdmin?: boolean } = {}) => only('officerX', ...(options.orAdmin ? (['admin'] as const) : []));
+
+const registration = (ctx: MatrixContext) => {
+  const u = ctx.unique();
+  return { displayName: `Người mới ${u}`, email: `moi-${u}@thu-nghiem.vn`, password: 'một mật khẩu đủ dài', accountType: 'shopper' };
+};
+
+/** Anonymous logs in to an account made for the case; the others to their own. */
+const credentials = async (ctx: MatrixContext) => {
+  const who = ctx.caller ?? (await ctx.createAccount('shopper'));
+  return { email: who.account.email, password: who.password };
+};
+
+const currentPassword = (ctx: MatrixContext) => ctx.caller?.password ?? 'không có phiên nên không cần';
+
+export const matrix: MatrixEntry[] = [
+  // ── identity: JSON API ──────────────────────────────────────────────────────────────────────
+  { method: 'POST', path: '/api/auth/register', expect: everyone(), request: (ctx) => ({ json: registration(ctx) }) },
+  { method: 'POST', path: '/api/auth/login', expect: everyone(), request: async (ctx) => ({ json: await credentials(ctx) }) },
+  { method: 'POST', path: '/api/auth/logout', expect: signedIn() },
+  {
+    method: 'POST',
+    path: '/api/auth/password',
+    expect: signedIn(),
+    request: (ctx) => ({ json: { currentPassword: currentPassword(ctx), newPassword: 'mật khẩu mới đủ dài' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/officers',
+    expect: only('admin'),
+    request: (ctx) => {
+      const u = ctx.unique();
+      return { json: { email: `can-bo-${u}@thu-nghiem.vn`, password: 'mật khẩu ban đầu', displayName: `Cán bộ ${u}`, provinceCode: ctx.fixtures.provinceX } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/accounts/:id/disable',
+    expect: only('admin'),
+    request: async (ctx) => ({ path: `/api/admin/accounts/${(await ctx.createAccount('shopper')).account.id}/disable` }),
+  },
+
+  // ── identity: web forms ─────────────────────────────────────────────────────────────────────
+  { method: 'POST', path: '/dang-ky', expect: everyone(), request: (ctx) => ({ form: registration(ctx) }) },
+  { method: 'POST', path: '/dang-nhap', expect: everyone(), request: async (ctx) => ({ form: await credentials(ctx) }) },
+  // Signing out when signed out is a no-op redirect, not an error.
+  { method: 'POST', path: '/dang-xuat', expect: everyone() },
+  {
+    method: 'POST',
+    path: '/tai-khoan/mat-khau',
+    expect: signedIn(),
+    request: (ctx) => ({ form: { currentPassword: currentPassword(ctx), newPassword: 'mật khẩu mới đủ dài', confirmPassword: 'mật khẩu mới đủ dài' } }),
+  },
+];

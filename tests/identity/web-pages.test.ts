@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../shared/app';
+import type { Services } from '../../shared/services';
+import { createTestAccount } from '../authz/accounts';
+import { createTestServices } from '../support/test-services';
+import { cookieHeader, freshIp, postForm, sessionSetCookie } from './http';
+
+/** Every input has a label pointing at it (for=id), and every described-by id exists. */
+function expectAccessibleForm(html: string) {
+  const ids = [...html.matchAll(/<input[^>]*\sid="([^"]+)"/g)].map((m) => m[1]!);
+  const hidden = [...html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)].length;
+  expect(ids.length).toBeGreaterThan(0);
+  for (const id of ids) expect(html, `label for ${id}`).toContain(`for="${id}"`);
+  expect([...html.matchAll(/<input/g)].length - hidden).toBe(ids.length);
+  for (const m of html.matchAll(/aria-describedby="([^"]+)"/g)) for (const ref of m[1]!.split(' ')) expect(html).toContain(`id="${ref}"`);
+}
+
+describe('identity pages (server-rendered forms, post/redirect/get)', () => {
+  let services: Services;
+  let app: App;
+
+  beforeAll(async () => {
+    services = await createTestServices();
+    app = createApp(services);
+  });
+
+  const page = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers: { accept: 'text/html', ...headers } });
+
+  it.each(['/dang-ky', '/dang-nhap', '/dang-xuat'])('renders %s in Vietnamese, uncached, with labelled fields', async (path) => {
+    const res = await page(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const html = await res.text();
+    expect(html).toContain('lang="vi"');
+    expect(html).toContain('name="robots" content="noindex"');
+    if (path !== '/dang-xuat') expectAccessibleForm(html);
+  });
+
+  it('registers, sets the cookie and lands on the account page', async () => {
+    const res = await postForm(app, '/dang-ky', { displayName: 'Lê Văn Tám', email: 'Tam.Le@Example.vn', phone: '0386 123 456', password: 'cà phê sữa đá 2026', accountType: 'producer' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/tai-khoan?moi=1');
+    const account = await page('/tai-khoan?moi=1', cookieHeader(res));
+    const html = await account.text();
+    expect(html).toContain('Lê Văn Tám');
+    expect(html).toContain('tam.le@example.vn');
+    expect(html).toContain('0386123456');
+    expect(html).toContain('Cơ sở OCOP');
+    expect(html).toContain('sau khi hồ sơ được duyệt');
+  });
+
+  it('re-renders an invalid registration with inline errors, kept values and no password', async () => {
+    const res = await postForm(app, '/dang-ky', { displayName: 'Lê Văn Tám', email: 'khong-hop-le', phone: '12345', password: 'ngắn', accountType: '' });
+    expect(res.status).toBe(400);
+    expect(sessionSetCookie(res)).toBeUndefined();
+    const html = await res.text();
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('Địa chỉ email không hợp lệ');
+    expect(html).toContain('Số điện thoại di động không hợp lệ');
+    expect(html).toContain('Mật khẩu cần ít nhất 10 ký tự');
+    expect(html).toContain('Chọn loại tài khoản');
+    expect(html).toMatch(/id="truong-email"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="truong-email"/);
+    expect(html).toContain('value="Lê Văn Tám"');
+    expect(html).not.toContain('value="ngắn"');
+    expectAccessibleForm(html);
+  });
+
+  it('shows a taken email next to the email field (409)', async () => {
+    const existing = await createTestAccount(services, 'shopper');
+    const res = await postForm(app, '/dang-ky', { displayName: 'Ai Đó', email: existing.account.email, password: 'mật khẩu đủ dài rồi', accountType: 'shopper' });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('truong-email-loi');
+  });
+
+  it('logs in and goes back to a local `next`, never to another site', async () => {
+    const who = await createTestAccount(services, 'shopper');
+    const form = { email: who.account.email, password: who.password };
+    const local = await postForm(app, '/dang-nhap', { ...form, next: '/san-pham?group=food' }, { 'x-forwarded-for': freshIp() });
+    expect(local.status).toBe(303);
+    expect(local.headers.get('location')).toBe('/san-pham?group=food');
+    expect(sessionSetCookie(local)).toMatch(/HttpOnly/);
+    for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
+      const res = await postForm(app, '/dang-nhap', { ...form, next }, { 'x-forwarded-for': freshIp() });
+      expect(res.headers.get('location')).toBe('/tai-khoan');
+    }
+  });
+
+  it('says "wrong email or password" on the form (401), and 429 with Retry-After when locked', async () => {
+    const who = await createTestAccount(services, 'shopper');
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) {
+      const res = await postForm(app, '/dang-nhap', { email: who.account.email, password: 'sai mật khẩu rồi' }, { 'x-forwarded-for': ip });
+      expect(res.status).toBe(401);
+      if (i === 0) expect(await res.text()).toContain('Email hoặc mật khẩu không đúng');
+    }
+    const locked = await postForm(app, '/dang-nhap', { email: who.account.email, password: who.password }, { 'x-forwarded-for': ip });
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('retry-after')).toBe('1');
+    expect(await locked.text()).toContain('thử lại sau 1 giây');
+  });
+
+  it('logs out with a POST: the session is revoked and the cookie cleared', async () => {
+    const who = await createTestAccount(services, 'shopper');
+    const res = await postForm(app, '/dang-xuat', {}, who.cookie);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/');
+    expect(sessionSetCookie(res)).toMatch(/Max-Age=0/);
+    expect((await app.request('/api/me', { headers: who.bearer })).status).toBe(401);
+    // Already signed out: same result, no error.
+    expect((await postForm(app, '/dang-xuat', {})).status).toBe(303);
+  });
+
+  it('sends anonymous visitors of the account pages to the login page', async () => {
+    for (const path of ['/tai-khoan', '/tai-khoan/mat-khau']) {
+      const res = await page(path);
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe(`/dang-nhap?next=${encodeURIComponent(path)}`);
+    }
+  });
+
+  it('changes the password from the form: new cookie, old sessions gone', async () => {
+    const who = await createTestAccount(services, 'shopper');
+    const form = await page('/tai-khoan/mat-khau', who.cookie);
+    expect(form.status).toBe(200);
+    expectAccessibleForm(await form.text());
+
+    const mismatch = await postForm(app, '/tai-khoan/mat-khau', { currentPassword: who.password, newPassword: 'mật khẩu mới đủ dài', confirmPassword: 'gõ khác đi' }, who.cookie);
+    expect(mismatch.status).toBe(400);
+    expect(await mismatch.text()).toContain('Hai lần nhập mật khẩu mới không khớp');
+
+    const wrong = await postForm(app, '/tai-khoan/mat-khau', { currentPassword: 'không đúng đâu', newPassword: 'mật khẩu mới đủ dài', confirmPassword: 'mật khẩu mới đủ dài' }, { ...who.cookie, 'x-forwarded-for': freshIp() });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('Mật khẩu hiện tại không đúng');
+
+    const ok = await postForm(app, '/tai-khoan/mat-khau', { currentPassword: who.password, newPassword: 'mật khẩu mới đủ dài', confirmPassword: 'mật khẩu mới đủ dài' }, who.cookie);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/tai-khoan/mat-khau?da-doi=1');
+    expect((await app.request('/api/me', { headers: who.bearer })).status).toBe(401);
+    const after = await page('/tai-khoan/mat-khau?da-doi=1', cookieHeader(ok));
+    expect(await after.text()).toContain('Đã đổi mật khẩu');
+  });
+
+  it('answers a password post without a session with 401', async () => {
+    const res = await postForm(app, '/tai-khoan/mat-khau', { currentPassword: 'x', newPassword: 'y', confirmPassword: 'y' });
+    expect(res.status).toBe(401);
+  });
+
+  it('escapes what people type when it is shown back', async () => {
+    const res = await postForm(app, '/dang-ky', { displayName: '<script>alert(1)</script>', email: 'x', password: 'p', accountType: 'shopper' });
+    const html = await res.text();
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;');
+  });
+});
