@@ -64,7 +64,12 @@ describe('cdk synth (CLI, offline)', () => {
     // Boot the bundle as Lambda would (its own environment, SDK from outside the bundle) and ask
     // for a route that needs no table: catches ESM/require/bundling mistakes before a deploy does.
     symlinkSync(join(repoRoot, 'node_modules'), join(out, 'node_modules'), 'dir');
-    const lambdaEnv = { ...fn.Environment.Variables, TABLE_NAME: 'OcopMarket-dev-table' } as Record<string, string>;
+    // References (Ref/GetAtt) resolve only at deploy time: stand in plausible values for them.
+    const lambdaEnv = {
+      ...fn.Environment.Variables,
+      TABLE_NAME: 'OcopMarket-dev-table',
+      SESSION_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:ocop-session-AbCdEf',
+    } as Record<string, string>;
     const invoke = `
       const { handler } = await import('./${assetDir}/index.mjs');
       const path = '/api/openapi.json';
