@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Prints the plain closing line CI reads ("N passed, N failed, N skipped") from vitest's JSON report.
+import { readFileSync } from 'node:fs';
+
+const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+const skipped = report.numPendingTests + report.numTodoTests;
+console.log(`vitest: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`);
+if (report.numTotalTests === 0) {
+  console.error('no test ran');
+  process.exit(1);
+}
