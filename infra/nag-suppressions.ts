@@ -37,6 +37,32 @@ export function acknowledgeNagFindings(stack: OcopStack): void {
     'Query on the GSIs of this one table only; the index names come from shared/db/table-definition.ts and grow with it.',
   );
 
+  // --- Image pipeline (infra/constructs/image-pipeline.ts, docs/images.md) -----------------------
+  const uploadObjects = nagRef(stack, stack.media.bucket.arnForObjects('uploads/*'));
+  const servedMedia = nagRef(stack, stack.media.bucket.arnForObjects('media/*'));
+  acknowledge(
+    stack.apiFunction.role,
+    `IAM5[Resource::${uploadObjects}]`,
+    'PutObject under uploads/ only, for presigned upload URLs: object names are uuids minted per upload, so no fixed ARN exists; served media/ stays out of reach.',
+  );
+  acknowledge(
+    stack.images.role,
+    `IAM5[Resource::${uploadObjects}]`,
+    'The image processor reads and then deletes each raw upload; keys are uuids minted per upload, confined to the uploads/ prefix.',
+  );
+  acknowledge(
+    stack.images.role,
+    `IAM5[Resource::${servedMedia}]`,
+    'The image processor writes WebP variants under new uuid keys in media/ (PutObject only: it cannot read or delete served media).',
+  );
+  const notificationsHandler = stack.node.children.find((c) => c.node.id.startsWith('BucketNotificationsHandler'));
+  if (!notificationsHandler) throw new Error('no BucketNotificationsHandler: the uploads/ event notification is missing');
+  acknowledge(
+    notificationsHandler,
+    'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    'CDK-managed BucketNotifications handler (sets the uploads/ event notification at deploy time only, never invoked by users): CDK attaches the basic execution role for its logs.',
+  );
+
   // --- CloudFront ----------------------------------------------------------------------------
   const distribution = stack.edge.distribution;
   acknowledge(

@@ -1,10 +1,12 @@
 import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AccessLogBucket } from './constructs/access-log-bucket';
-import { ApiFunction } from './constructs/api-function';
+import { ApiFunction, apiRuntime } from './constructs/api-function';
 import { DataTable } from './constructs/data-table';
 import { Edge } from './constructs/edge';
 import { PublicHttpApi } from './constructs/http-api';
+import { RegistryJobs } from './constructs/registry-jobs';
+import { ImagePipeline } from './constructs/image-pipeline';
 import { MediaBucket } from './constructs/media-bucket';
 import { StaticAssets } from './constructs/static-assets';
 import type { EnvSettings } from './environments';
@@ -25,6 +27,8 @@ export class OcopStack extends Stack {
   readonly media: MediaBucket;
   readonly edge: Edge;
   readonly staticAssets: StaticAssets;
+  readonly images: ImagePipeline;
+  readonly registryJobs: RegistryJobs;
 
   constructor(scope: Construct, id: string, props: OcopStackProps) {
     super(scope, id, props);
@@ -34,9 +38,17 @@ export class OcopStack extends Stack {
 
     this.data = new DataTable(this, 'Data');
     this.apiFunction = new ApiFunction(this, 'ApiFunction', { table: this.data.table, settings });
+    this.registryJobs = new RegistryJobs(this, 'RegistryJobs', { table: this.data.table, settings, runtime: apiRuntime });
     this.httpApi = new PublicHttpApi(this, 'HttpApi', { handler: this.apiFunction.fn, settings });
     this.accessLogs = new AccessLogBucket(this, 'AccessLogs', { settings });
     this.media = new MediaBucket(this, 'Media', { settings, accessLogsBucket: this.accessLogs.bucket });
+    this.images = new ImagePipeline(this, 'Images', {
+      bucket: this.media.bucket,
+      table: this.data.table,
+      settings,
+      runtime: apiRuntime,
+      api: this.apiFunction.fn,
+    });
     this.edge = new Edge(this, 'Edge', {
       api: this.httpApi.api,
       bucket: this.media.bucket,

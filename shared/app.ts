@@ -8,6 +8,8 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { authenticate } from './identity/authenticate';
 import { csrfProtection } from './identity/csrf';
 import { identityRoutes } from './identity/routes';
+import { IMAGE_UPLOAD_PATH, mediaRoutes } from './media/media-routes';
+import { registryRoutes } from './registry/routes';
 import { PayloadTooLarge } from './http/errors';
 import { healthRoutes } from './http/health-routes';
 import { requestIdMiddleware, requestLogging } from './http/request-context';
@@ -15,9 +17,14 @@ import { validationHook } from './http/validation-hook';
 import { referenceRoutes } from './reference/routes';
 import type { Services } from './services';
 import { storefrontRoutes } from './storefront/routes';
+import { onboardingRoutes } from './onboarding/routes';
+import { productManagementRoutes } from './catalog/product-management-routes';
 import { renderErrorPage } from '../web/pages/error-page';
 import { webRoutes } from '../web/routes';
 import { identityWebRoutes } from '../web/identity/routes';
+import { producerWebRoutes } from '../web/producer/routes';
+import { onboardingConsoleRoutes } from '../web/console/onboarding-routes';
+import { registryWebRoutes } from '../web/registry/routes';
 
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -30,15 +37,15 @@ export function createApp(services: Services) {
 
   app.use('*', requestIdMiddleware, requestLogging(services.logger, services));
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: API_BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new PayloadTooLarge(API_BODY_LIMIT_BYTES);
-      },
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: API_BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new PayloadTooLarge(API_BODY_LIMIT_BYTES);
+    },
+  });
+  // The image upload route carries a file and sets its own 10 MB limit (shared/media/media-routes.ts);
+  // one exact path is exempt, so no other route can grow past 64 KB by accident.
+  app.use('/api/*', (c, next) => (c.req.path === IMAGE_UPLOAD_PATH ? next() : apiBodyLimit(c, next)));
   // After the body limit, so an oversized request is refused before any session read.
   app.use('*', csrfProtection(), authenticate());
 
@@ -46,8 +53,12 @@ export function createApp(services: Services) {
   api.route('/', healthRoutes());
   api.route('/', catalogRoutes());
   api.route('/', storefrontRoutes());
+  api.route('/', onboardingRoutes());
+  api.route('/', productManagementRoutes());
   api.route('/', referenceRoutes());
   api.route('/', identityRoutes());
+  api.route('/', registryRoutes());
+  api.route('/', mediaRoutes());
   app.route('/api', api);
 
   app.doc31('/api/openapi.json', {
@@ -62,6 +73,9 @@ export function createApp(services: Services) {
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', title: 'Chợ OCOP API' }));
 
   app.route('/', identityWebRoutes());
+  app.route('/', producerWebRoutes());
+  app.route('/', onboardingConsoleRoutes());
+  app.route('/', registryWebRoutes());
   app.route('/', webRoutes());
 
   app.notFound(notFoundHandler(renderErrorPage));

@@ -7,6 +7,10 @@ export const ConfigSchema = z.object({
   region: z.string().optional(),
   /** Where product images are served from: '/media' locally, the CloudFront path in AWS. */
   mediaBaseUrl: z.string().default('/media'),
+  /** Local runs: the folder uploaded images are written to (served at mediaBaseUrl by the dev server). */
+  mediaDir: z.string().default('.data/media'),
+  /** In AWS: the bucket holding `media/` (served) and `uploads/` (raw, presigned uploads). */
+  mediaBucket: z.string().min(3).optional(),
   /** Where browser assets are served from. */
   staticBaseUrl: z.string().default('/static'),
   stage: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
@@ -31,6 +35,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION,
     mediaBaseUrl: env.MEDIA_BASE_URL || undefined,
+    mediaDir: env.MEDIA_DIR || undefined,
+    mediaBucket: env.MEDIA_BUCKET || undefined,
     staticBaseUrl: env.STATIC_BASE_URL || undefined,
     stage: env.STAGE || undefined,
     logLevel: env.LOG_LEVEL || undefined,

@@ -6,8 +6,10 @@ import { DynamoCatalogStore } from './catalog/dynamo-catalog-store';
 import type { AppConfig } from './config';
 import { createDocumentClient, createDynamoClient } from './db/client';
 import { createIdentityServices, type IdentityServices } from './identity/identity-services';
+import { createMediaServices, type MediaServices } from './media/media-services';
 import type { CertificateStore } from './registry/certificate-store';
 import { DynamoCertificateStore } from './registry/certificate-store';
+import { DynamoRegistryStore, type RegistryStore } from './registry/registry-store';
 import type { ProducerStore } from './storefront/producer-store';
 import { DynamoProducerStore } from './storefront/producer-store';
 import { systemClock, type Clock } from './time/clock';
@@ -22,7 +24,10 @@ export interface Services {
   catalog: CatalogStore;
   producers: ProducerStore;
   certificates: CertificateStore;
+  registry: RegistryStore;
   identity: IdentityServices;
+  /** Image storage and presigned uploads; optional so hand-built test Services stay valid. */
+  media?: MediaServices;
 }
 
 export function createServices(config: AppConfig, overrides: Partial<Pick<Services, 'clock' | 'logger' | 'dynamo'>> = {}): Services {
@@ -40,6 +45,8 @@ export function createServices(config: AppConfig, overrides: Partial<Pick<Servic
     catalog: new DynamoCatalogStore(db, config.tableName),
     producers: new DynamoProducerStore(db, config.tableName),
     certificates: new DynamoCertificateStore(db, config.tableName),
+    registry: new DynamoRegistryStore(db, config.tableName),
     identity: createIdentityServices(db, config),
+    media: createMediaServices(config, db),
   };
 }

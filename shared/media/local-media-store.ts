@@ -40,6 +40,11 @@ export class LocalMediaStore implements MediaStore {
     }
   }
 
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+    await rm(join(this.rootDir, TYPE_DIR, ...key.split('/')), { force: true });
+  }
+
   async get(key: string): Promise<MediaObject | undefined> {
     const path = this.pathOf(key);
     let body: Buffer;

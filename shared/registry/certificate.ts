@@ -27,12 +27,16 @@ export const CertificateSchema = z
     productGroup: z.enum(groupCodes),
     subgroup: z.enum(subgroupCodes),
     subjectId: z.string().min(1),
+    productId: z.string().optional().openapi({ description: 'The product this result was recorded for (officer recording)' }),
     status: z.enum(certificateStatuses),
     revokedOn: isoDate.optional(),
     revocationDecisionNo: z.string().max(80).optional(),
     expiresOn: isoDate,
     expiresAt: z.iso.datetime(),
     demo: z.boolean().optional(),
+    /** Bumped on every registry change; the optimistic-concurrency token of the certificate item. */
+    revision: z.number().int().min(1).optional(),
+    updatedAt: z.iso.datetime().optional(),
   })
   .openapi('Certificate');
 export type Certificate = z.infer<typeof CertificateSchema>;
@@ -55,6 +59,17 @@ export const CertificateSnapshotSchema = CertificateSchema.pick({
 export type CertificateSnapshot = z.infer<typeof CertificateSnapshotSchema>;
 
 export function snapshotOf(cert: Certificate): CertificateSnapshot {
-  const { productGroup: _g, subgroup: _s, subjectId: _subj, revokedOn: _r, revocationDecisionNo: _rd, demo: _demo, ...snapshot } = cert;
+  const {
+    productGroup: _g,
+    subgroup: _s,
+    subjectId: _subj,
+    productId: _p,
+    revokedOn: _r,
+    revocationDecisionNo: _rd,
+    demo: _demo,
+    revision: _rev,
+    updatedAt: _u,
+    ...snapshot
+  } = cert;
   return snapshot;
 }

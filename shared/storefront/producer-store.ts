@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { Conflict } from '../http/errors';
+import { Conflict, Forbidden } from '../http/errors';
 import { withoutKeys } from '../catalog/items';
 import { ownerPartition, producerKey } from '../catalog/keys';
 import type { Producer } from './producer';
@@ -8,6 +8,12 @@ import type { Producer } from './producer';
 export interface ProducerStore {
   getProducer(id: string): Promise<Producer | undefined>;
   createProducer(producer: Producer): Promise<void>;
+  /**
+   * Replaces the profile, only if it is still `previous` (optimistic concurrency on updatedAt) and
+   * only for the storefront the caller owns: the object-level check lives here too, so no route can
+   * forget it. 403 NOT_STOREFRONT_OWNER, 409 PRODUCER_CONFLICT.
+   */
+  updateProducer(ownerProducerId: string, next: Producer, previous: Producer): Promise<void>;
 }
 
 export class DynamoProducerStore implements ProducerStore {
@@ -32,6 +38,24 @@ export class DynamoProducerStore implements ProducerStore {
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new Conflict(`Producer ${producer.id} exists`, 'PRODUCER_EXISTS');
+      throw error;
+    }
+  }
+
+  async updateProducer(ownerProducerId: string, next: Producer, previous: Producer): Promise<void> {
+    if (next.id !== ownerProducerId || previous.id !== ownerProducerId) throw new Forbidden('Bạn không quản lý gian hàng này', 'NOT_STOREFRONT_OWNER');
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...producerKey(next.id), GSI1PK: ownerPartition(next.id), GSI1SK: '#PROFILE', type: 'Producer', ...next },
+          ...(previous.updatedAt
+            ? { ConditionExpression: 'updatedAt = :prev', ExpressionAttributeValues: { ':prev': previous.updatedAt } }
+            : { ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(updatedAt)' }),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new Conflict('Gian hàng vừa được sửa ở nơi khác, vui lòng tải lại', 'PRODUCER_CONFLICT');
       throw error;
     }
   }

@@ -26,7 +26,13 @@ export const ProducerSchema = z
     phone: z.string().regex(/^\+84\d{9}$/).openapi({ description: 'E.164' }),
     email: z.email().optional(),
     logoKey: z.string().optional(),
+    bannerKey: z.string().optional(),
+    /** Integer VND; absent means "agreed with the buyer" (older storefronts). */
+    shippingFeeVnd: z.number().int().min(0).max(10_000_000).optional(),
+    freeShippingThresholdVnd: z.number().int().min(0).max(1_000_000_000).optional(),
     createdAt: z.iso.datetime(),
+    /** Optimistic-concurrency token of storefront edits; absent on storefronts never edited. */
+    updatedAt: z.iso.datetime().optional(),
     demo: z.boolean().optional(),
   })
   .openapi('Producer');

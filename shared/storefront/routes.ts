@@ -6,6 +6,7 @@ import { NotFound } from '../http/errors';
 import { PublicIdSchema } from '../http/ids';
 import { validationHook } from '../http/validation-hook';
 import { provinceLabelByCode } from '../reference/labels';
+import { mountStorefrontEditing } from './edit-routes';
 import { legalFormLabels, ProducerSchema } from './producer';
 
 export const StorefrontSchema = z
@@ -64,5 +65,6 @@ export function storefrontRoutes() {
       200,
     );
   });
+  mountStorefrontEditing(app);
   return app;
 }

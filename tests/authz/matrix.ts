@@ -30,6 +30,10 @@
 import type { Role } from '../../shared/identity/principal';
 import type { Services } from '../../shared/services';
 import type { TestAccount } from './accounts';
+import { pendingApplication } from '../onboarding/fixtures';
+import { draftProductOf } from '../producer/fixtures';
+import { recordCertificate } from '../producer/certificates';
+import { certificateInProvinceX, recordBodyInProvinceX } from '../registry/matrix-support';
 
 export const matrixRoles = ['anonymous', 'shopper', 'producerA', 'producerB', 'officerX', 'officerY', 'admin'] as const;
 export type MatrixRole = (typeof matrixRoles)[number];
@@ -113,6 +117,23 @@ const credentials = async (ctx: MatrixContext) => {
 const currentPassword = (ctx: MatrixContext) => ctx.caller?.password ?? 'không có phiên nên không cần';
 
 export const matrix: MatrixEntry[] = [
+  // ── media ────────────────────────────────────────────────────────────────────────────────
+  // The runner sends urlencoded forms, not multipart: without a file the owner gets 400
+  // IMAGE_FILE_MISSING, after the role and ownership checks. Real uploads: tests/media/upload-route.test.ts.
+  {
+    method: 'POST',
+    path: '/api/media/images',
+    expect: storefrontOwner(),
+    request: (ctx) => ({ form: { producerId: ctx.fixtures.producerA, purpose: 'product', alt: 'Mật ong bạc hà' } }),
+  },
+  // No bucket in tests: the owner gets 409 DIRECT_UPLOAD_UNAVAILABLE; the presigned path is in tests/media.
+  {
+    method: 'POST',
+    path: '/api/media/uploads',
+    expect: storefrontOwner(),
+    request: (ctx) => ({ json: { producerId: ctx.fixtures.producerA, purpose: 'product', alt: 'Mật ong bạc hà' } }),
+  },
+
   // ── identity: JSON API ──────────────────────────────────────────────────────────────────────
   { method: 'POST', path: '/api/auth/register', expect: everyone(), request: (ctx) => ({ json: registration(ctx) }) },
   { method: 'POST', path: '/api/auth/login', expect: everyone(), request: async (ctx) => ({ json: await credentials(ctx) }) },
@@ -149,5 +170,154 @@ export const matrix: MatrixEntry[] = [
     path: '/tai-khoan/mat-khau',
     expect: signedIn(),
     request: (ctx) => ({ form: { currentPassword: currentPassword(ctx), newPassword: 'mật khẩu mới đủ dài', confirmPassword: 'mật khẩu mới đủ dài' } }),
+  },
+
+  // ── onboarding (producer applies; the officer of the application's province decides) ─────────
+  {
+    method: 'POST',
+    path: '/api/onboarding/applications',
+    // Bound producers (A, B) pass authorization and get 409 PRODUCER_ALREADY_BOUND.
+    expect: only('producerA', 'producerB'),
+    request: () => ({
+      json: { subjectType: 'cooperative', legalName: 'HTX Ma trận', taxCode: '0101234567', provinceCode: '01', commune: 'phường Hoàn Kiếm', addressLine: '1 Hàng Bạc', phone: '0912345678', email: 'htx@ma-tran.vn', story: '' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/onboarding/applications/:id/approve',
+    expect: provinceOfficer(),
+    request: async (ctx) => ({ path: `/api/onboarding/applications/${(await pendingApplication(ctx.services, ctx.fixtures.provinceX)).id}/approve`, json: {} }),
+  },
+  {
+    method: 'POST',
+    path: '/api/onboarding/applications/:id/reject',
+    expect: provinceOfficer(),
+    request: async (ctx) => ({ path: `/api/onboarding/applications/${(await pendingApplication(ctx.services, ctx.fixtures.provinceX)).id}/reject`, json: { reason: 'Hồ sơ thiếu giấy phép' } }),
+  },
+  // Web forms of onboarding: same rules as the API above.
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/dang-ky',
+    expect: only('producerA', 'producerB'),
+    request: () => ({
+      form: { subjectType: 'cooperative', legalName: 'HTX Ma trận', taxCode: '0101234567', provinceCode: '01', commune: 'phường Hoàn Kiếm', addressLine: '1 Hàng Bạc', phone: '0912345678', email: 'htx@ma-tran.vn', story: '' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/ho-so/:id/duyet',
+    expect: provinceOfficer(),
+    request: async (ctx) => ({ path: `/quan-ly/tinh/ho-so/${(await pendingApplication(ctx.services, ctx.fixtures.provinceX)).id}/duyet`, form: {} }),
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/ho-so/:id/tu-choi',
+    expect: provinceOfficer(),
+    request: async (ctx) => ({ path: `/quan-ly/tinh/ho-so/${(await pendingApplication(ctx.services, ctx.fixtures.provinceX)).id}/tu-choi`, form: { reason: 'Hồ sơ thiếu giấy phép' } }),
+  },
+  // ── registry: officers of the subject's province (admin anywhere) ──────────────────────────
+  {
+    method: 'POST',
+    path: '/api/registry/certificates',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ json: await recordBodyInProvinceX(ctx) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/registry/certificates/:no/revoke',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({
+      path: `/api/registry/certificates/${await certificateInProvinceX(ctx)}/revoke`,
+      json: { revocationDecisionNo: '88/QĐ-UBND', revokedOn: '2026-11-20', reason: 'Vi phạm tiêu chí bắt buộc' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/registry/certificates/:no/downgrade',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({
+      path: `/api/registry/certificates/${await certificateInProvinceX(ctx)}/downgrade`,
+      json: { stars: 2, decisionNo: '89/QĐ-UBND', reason: 'Đánh giá lại không đạt' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/registry/certificates/:no/renew',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({
+      path: `/api/registry/certificates/${await certificateInProvinceX(ctx)}/renew`,
+      json: { decisionNo: '90/QĐ-UBND', decisionDate: '2026-11-01' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/chung-nhan',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({
+      form: Object.fromEntries(Object.entries(await recordBodyInProvinceX(ctx)).map(([k, v]) => [k, String(v)])),
+    }),
+  },
+  // Route-level: any officer may upload; each row is then checked against the caller's province (row errors in the report).
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/nhap-csv',
+    expect: only('officerX', 'officerY', 'admin'),
+    request: async (ctx) => {
+      const row = await recordBodyInProvinceX(ctx);
+      const columns = Object.keys(row);
+      return { form: { dryRun: '1', csvText: `${columns.join(',')}\n${columns.map((k) => String(row[k as keyof typeof row])).join(',')}` } };
+    },
+  },
+
+  // ── storefront editing and product management (owner only; object-level on producerA) ────────
+  {
+    method: 'PATCH',
+    path: '/api/producers/:id',
+    expect: storefrontOwner(),
+    request: (ctx) => ({ path: `/api/producers/${ctx.fixtures.producerA}`, json: { story: `Câu chuyện ${ctx.unique()}`, shippingFeeVnd: 25000 } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/producers/:id/products',
+    expect: storefrontOwner(),
+    request: (ctx) => ({
+      path: `/api/producers/${ctx.fixtures.producerA}/products`,
+      json: { name: `Mật ong bạc hà ${ctx.unique()}`, group: 'food', subgroup: 'food-condiment', priceVnd: 150000, unit: 'hũ 500 g' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/products/:id',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/api/products/${(await draftProductOf(ctx.services, ctx.fixtures.producerA)).id}`, json: { priceVnd: 160000 } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/products/:id/archive',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/api/products/${(await draftProductOf(ctx.services, ctx.fixtures.producerA)).id}/archive` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/products/:id/stock',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/api/products/${(await draftProductOf(ctx.services, ctx.fixtures.producerA)).id}/stock`, json: { stock: 7 } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/products/:id/certificate',
+    expect: storefrontOwner(),
+    request: async (ctx) => {
+      const product = await draftProductOf(ctx.services, ctx.fixtures.producerA);
+      const cert = await recordCertificate(ctx.services, ctx.fixtures.producerA);
+      return { path: `/api/products/${product.id}/certificate`, json: { certificateNo: cert.certificateNo } };
+    },
+  },
+  // The dashboard form edits the caller's own storefront (no id in the path), so B edits B.
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/gian-hang',
+    expect: only('producerA', 'producerB'),
+    request: (ctx) => ({ form: { story: `Câu chuyện ${ctx.unique()}`, shippingFeeVnd: '20000' } }),
   },
 ];

@@ -108,8 +108,12 @@ describe('API function', () => {
       ...vars,
       TABLE_NAME: 'OcopMarket-dev-table',
       SESSION_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:s',
+      MEDIA_BUCKET: 'ocop-media-dev',
       AWS_REGION: 'ap-southeast-1',
     });
+    // Presigned uploads (infra/constructs/image-pipeline.ts) go to the media bucket.
+    expect(vars.MEDIA_BUCKET).toEqual({ Ref: f.logicalId(f.stack.media.bucket) });
+    expect(config.mediaBucket).toBe('ocop-media-dev');
     expect(config).toMatchObject({ tableName: 'OcopMarket-dev-table', stage: 'dev', mediaBaseUrl: '/media', staticBaseUrl: '/static', trustForwardedHost: true });
   });
 
@@ -147,7 +151,12 @@ describe('API function', () => {
     expect(secrets.flatMap(actionsOf).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
     expect(secrets.flatMap((s) => [s.Resource].flat())).toEqual([{ Ref: f.logicalId(f.stack.apiFunction.sessionSecret) }]);
 
-    const rest = statements.filter((s) => !dynamo.includes(s) && !secrets.includes(s));
+    // Presigning: PutObject under uploads/ only, never on served media/.
+    const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+    expect(s3.flatMap(actionsOf)).toEqual(['s3:PutObject']);
+    expect(s3.flatMap((s) => [s.Resource].flat())).toEqual([{ 'Fn::Join': ['', [getAtt(f.logicalId(f.stack.media.bucket), 'Arn'), '/uploads/*']] }]);
+
+    const rest = statements.filter((s) => !dynamo.includes(s) && !secrets.includes(s) && !s3.includes(s));
     expect(rest.flatMap(actionsOf).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
     expect(rest.flatMap((s) => [s.Resource].flat())).toEqual([getAtt(f.logicalId(f.stack.apiFunction.logGroup), 'Arn')]);
   });
@@ -282,5 +291,56 @@ describe('outputs', () => {
     expect(outputs.ApiEndpoint.Value).toEqual(getAtt(f.logicalId(f.stack.httpApi.api), 'ApiEndpoint'));
     expect(outputs.TableName.Value).toEqual({ Ref: f.logicalId(f.stack.data.table) });
     expect(outputs.MediaBucketName.Value).toEqual({ Ref: f.logicalId(f.stack.media.bucket) });
+  });
+});
+
+describe('image pipeline (infra/constructs/image-pipeline.ts)', () => {
+  const policyStatements = (roleId: string): Json[] =>
+    Object.values(f.template.findResources('AWS::IAM::Policy'))
+      .filter((p) => (p.Properties.Roles as Json[]).some((r) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+  const objects = (prefix: string) => ({ 'Fn::Join': ['', [getAtt(f.logicalId(f.stack.media.bucket), 'Arn'), `/${prefix}*`]] });
+
+  it('runs the processor on arm64 with the table and bucket it needs', () => {
+    const p = resource(f.logicalId(f.stack.images.fn)).Properties;
+    expect(p.Architectures).toEqual(['arm64']);
+    expect(p.MemorySize).toBe(2048);
+    expect(p.Timeout).toBe(60);
+    expect(p.Environment.Variables).toMatchObject({
+      TABLE_NAME: { Ref: f.logicalId(f.stack.data.table) },
+      MEDIA_BUCKET: { Ref: f.logicalId(f.stack.media.bucket) },
+    });
+    expect(p.LoggingConfig).toEqual({ LogGroup: { Ref: f.logicalId(f.stack.images.logGroup) } });
+  });
+
+  it('is triggered by ObjectCreated under uploads/ only', () => {
+    const [notifications] = Object.values(f.template.findResources('Custom::S3BucketNotifications'));
+    const configs = notifications!.Properties.NotificationConfiguration.LambdaFunctionConfigurations as Json[];
+    expect(configs).toEqual([
+      {
+        Events: ['s3:ObjectCreated:*'],
+        Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'uploads/' }] } },
+        LambdaFunctionArn: getAtt(f.logicalId(f.stack.images.fn), 'Arn'),
+      },
+    ]);
+  });
+
+  it('has least privilege: read+delete uploads/, write media/, GetItem+PutItem on the table, its own logs', () => {
+    const roleId = f.logicalId(f.stack.images.role);
+    expect(resource(roleId).Properties.ManagedPolicyArns ?? []).toEqual([]);
+    const byActions = policyStatements(roleId)
+      .map((s) => ({ actions: [s.Action].flat().sort(), resources: [s.Resource].flat() }))
+      .sort((a, b) => a.actions[0].localeCompare(b.actions[0]));
+    expect(byActions).toEqual([
+      { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: [getAtt(f.logicalId(f.stack.data.table), 'Arn')] },
+      { actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [getAtt(f.logicalId(f.stack.images.logGroup), 'Arn')] },
+      { actions: ['s3:DeleteObject', 's3:GetObject'], resources: [objects('uploads/')] },
+      { actions: ['s3:PutObject'], resources: [objects('media/')] },
+    ]);
+  });
+
+  it('expires raw uploads nobody processed', () => {
+    const rules = resource(f.logicalId(f.stack.media.bucket)).Properties.LifecycleConfiguration.Rules as Json[];
+    expect(rules).toContainEqual(expect.objectContaining({ Id: 'expire-raw-uploads', Prefix: 'uploads/', ExpirationInDays: 2, Status: 'Enabled' }));
   });
 });

@@ -45,7 +45,8 @@ describe('cdk synth (CLI, offline)', () => {
     const resources = Object.values<Json>(template.Resources);
 
     const apiFunctions = resources.filter(
-      (r) => r.Type === 'AWS::Lambda::Function' && r.Properties?.Environment?.Variables?.TABLE_NAME,
+      // The API function is the one holding the session key (the image and registry workers do not).
+      (r) => r.Type === 'AWS::Lambda::Function' && r.Properties?.Environment?.Variables?.SESSION_SECRET_ARN,
     );
     expect(apiFunctions).toHaveLength(1);
     const fn = apiFunctions[0]!.Properties;
@@ -69,6 +70,7 @@ describe('cdk synth (CLI, offline)', () => {
       ...fn.Environment.Variables,
       TABLE_NAME: 'OcopMarket-dev-table',
       SESSION_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:ocop-session-AbCdEf',
+      MEDIA_BUCKET: 'ocopmarket-dev-media-bucket',
     } as Record<string, string>;
     const invoke = `
       const { handler } = await import('./${assetDir}/index.mjs');

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { Conflict, Forbidden, NotFound } from '../http/errors';
+import { assertOwnsStorefront } from '../identity/authorize';
+import type { Principal } from '../identity/principal';
+import { snapshotOf } from '../registry/certificate';
+import type { Services } from '../services';
+import { slugify } from '../text/fold';
+import type { Product } from './product';
+import type { NewProduct, ProductPatch } from './product-management-schemas';
+
+function newProductId(name: string): string {
+  return `${slugify(name).slice(0, 60).replace(/-+$/, '') || 'san-pham'}-${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * The object-level check for every product mutation: the product is loaded first and the caller
+ * must own its storefront, so an id from another storefront gets 403 whatever the route.
+ */
+async function ownedProduct(services: Services, principal: Principal | undefined, id: string): Promise<Product> {
+  const product = await services.catalog.getProduct(id);
+  if (!product) throw new NotFound(`Không có sản phẩm ${id}`, 'PRODUCT_NOT_FOUND');
+  assertOwnsStorefront(principal, product.producerId);
+  return product;
+}
+
+function assertFresh(product: Product, expectedUpdatedAt: string | undefined): void {
+  if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== product.updatedAt) {
+    throw new Conflict('Sản phẩm vừa được sửa ở nơi khác, vui lòng tải lại', 'PRODUCT_CONFLICT');
+  }
+}
+
+/** Drafts only: a storefront exists only once its application was approved, so that is the check. */
+export async function createProduct(services: Services, principal: Principal | undefined, producerId: string, input: NewProduct): Promise<Product> {
+  assertOwnsStorefront(principal, producerId);
+  const producer = await services.producers.getProducer(producerId);
+  if (!producer) throw new Forbidden('Gian hàng chưa được duyệt', 'STOREFRONT_NOT_APPROVED');
+  const at = services.clock.now().toISOString();
+  const id = newProductId(input.name);
+  const product: Product = {
+    ...input,
+    id,
+    slug: id,
+    producerId,
+    producerName: producer.name,
+    producerLegalForm: producer.legalForm,
+    provinceCode: producer.provinceCode,
+    commune: producer.commune,
+    status: 'draft',
+    createdAt: at,
+    updatedAt: at,
+  };
+  await services.catalog.saveProduct(product);
+  return product;
+}
+
+async function save(services: Services, previous: Product, changes: Partial<Product>): Promise<Product> {
+  const next: Product = { ...previous, ...changes, updatedAt: services.clock.now().toISOString() };
+  // saveProduct adds or removes listing items as the gate now says, in the same transaction.
+  await services.catalog.saveProduct(next, previous);
+  return next;
+}
+
+export async function editProduct(services: Services, principal: Principal | undefined, id: string, patch: ProductPatch): Promise<Product> {
+  const previous = await ownedProduct(services, principal, id);
+  if (previous.status === 'archived') throw new Conflict('Sản phẩm đã lưu trữ, không sửa được', 'PRODUCT_ARCHIVED');
+  assertFresh(previous, patch.expectedUpdatedAt);
+  const { expectedUpdatedAt: _e, ...changes } = patch;
+  return save(services, previous, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Product>);
+}
+
+export async function archiveProduct(services: Services, principal: Principal | undefined, id: string): Promise<Product> {
+  const previous = await ownedProduct(services, principal, id);
+  if (previous.status === 'archived') return previous;
+  return save(services, previous, { status: 'archived' });
+}
+
+export async function setStock(services: Services, principal: Principal | undefined, id: string, stock: number): Promise<Product> {
+  return save(services, await ownedProduct(services, principal, id), { stock });
+}
+
+/** Only the owner's own, active certificate: another producer's is 403, whoever typed its number. */
+export async function linkCertificate(services: Services, principal: Principal | undefined, id: string, certificateNo: string): Promise<Product> {
+  const previous = await ownedProduct(services, principal, id);
+  const cert = await services.certificates.getCertificate(certificateNo);
+  if (!cert || cert.subjectId !== previous.producerId) {
+    // Unknown and foreign look the same, so the route cannot be used to probe numbers.
+    throw new Forbidden('Giấy chứng nhận không thuộc cơ sở của bạn', 'CERTIFICATE_NOT_OWNED');
+  }
+  if (cert.status !== 'active') throw new Conflict('Giấy chứng nhận không còn hiệu lực', 'CERTIFICATE_NOT_ACTIVE');
+  if (Date.parse(cert.expiresAt) <= services.clock.now().getTime()) throw new Conflict('Giấy chứng nhận đã hết hạn', 'CERTIFICATE_EXPIRED');
+  return save(services, previous, { certificate: snapshotOf(cert) });
+}

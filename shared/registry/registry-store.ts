@@ -1,0 +1,145 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { listingItems, productItem, withoutKeys } from '../catalog/items';
+import { certificateKey, ownerPartition } from '../catalog/keys';
+import type { Product } from '../catalog/product';
+import { Conflict } from '../http/errors';
+import { auditItem, auditPartition, type AuditEntry } from './audit';
+import type { Certificate } from './certificate';
+import { expiryBucketWrites } from './expiry-bucket';
+
+/** One registry change: the certificate, its audit entry and (when it carries it) the product. */
+export interface RegistryChange {
+  certificate: Certificate;
+  /** The version read; absent when the certificate is new. */
+  previous?: Certificate | undefined;
+  /** Every product whose snapshot changes with it (the recorded one, and any other the owner linked). */
+  products: { next: Product; previous: Product }[];
+  audit: AuditEntry;
+}
+
+export interface RegistryStore {
+  commit(change: RegistryChange): Promise<void>;
+  listAudit(certificateNo: string): Promise<AuditEntry[]>;
+  /** The subject's products whose snapshot is this certificate (GSI1, no Scan). */
+  productsCarrying(subjectId: string, certificateNo: string): Promise<Product[]>;
+}
+
+export function certificateItem(cert: Certificate) {
+  return {
+    ...certificateKey(cert.certificateNo),
+    GSI1PK: ownerPartition(cert.subjectId),
+    GSI1SK: `CERT#${cert.decisionDate}#${cert.certificateNo}`,
+    type: 'Certificate',
+    ...cert,
+  };
+}
+
+/**
+ * All of a change in ONE TransactWriteItems: certificate (unique number / revision check), audit
+ * item (never overwritten), product (updatedAt check) and its listing items put or deleted, and
+ * the certificate's expiry-bucket item (expiry-bucket.ts). A
+ * revocation therefore hides the product in the same instant it is recorded, and nothing is
+ * half-written when two officers race.
+ */
+export class DynamoRegistryStore implements RegistryStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async commit(change: RegistryChange): Promise<void> {
+    const TableName = this.tableName;
+    const { certificate, previous, products, audit } = change;
+    const certPut = {
+      Put: {
+        TableName,
+        Item: certificateItem(certificate),
+        ...(previous
+          ? { ConditionExpression: 'revision = :rev', ExpressionAttributeValues: { ':rev': previous.revision ?? 1 } }
+          : { ConditionExpression: 'attribute_not_exists(PK)' }),
+      },
+    };
+    const auditPut = { Put: { TableName, Item: auditItem(audit), ConditionExpression: 'attribute_not_exists(PK)' } };
+    const productWrites = products.flatMap((p) => this.productWrites(p.next, p.previous));
+    const bucket = expiryBucketWrites(previous, certificate);
+    const bucketWrites = [
+      ...(bucket.put ? [{ Put: { TableName, Item: bucket.put } }] : []),
+      ...(bucket.delete ? [{ Delete: { TableName, Key: bucket.delete } }] : []),
+    ];
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [certPut, auditPut, ...productWrites, ...bucketWrites] }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+          throw previous
+            ? new Conflict(`Chứng nhận ${certificate.certificateNo} vừa được người khác thay đổi, vui lòng thử lại`, 'CERTIFICATE_CONFLICT')
+            : new Conflict(`Số chứng nhận ${certificate.certificateNo} đã có trong hệ thống`, 'CERTIFICATE_EXISTS');
+        }
+        throw new Conflict(`Sản phẩm ${products.map((p) => p.next.id).join(', ')} vừa được người khác thay đổi, vui lòng thử lại`, 'PRODUCT_CONFLICT');
+      }
+      throw error;
+    }
+  }
+
+  /** The same writes as DynamoCatalogStore.saveProduct, so the listing rules live in one place (items.ts). */
+  private productWrites(next: Product, previous: Product) {
+    const TableName = this.tableName;
+    const puts = listingItems(next);
+    const newKeys = new Set(puts.map((i) => `${i.PK}|${i.SK}`));
+    const deletes = listingItems(previous)
+      .map((i) => ({ PK: i.PK, SK: i.SK }))
+      .filter((k) => !newKeys.has(`${k.PK}|${k.SK}`));
+    return [
+      {
+        Put: {
+          TableName,
+          Item: productItem(next),
+          ConditionExpression: 'updatedAt = :prev',
+          ExpressionAttributeValues: { ':prev': previous.updatedAt },
+        },
+      },
+      ...puts.map((Item) => ({ Put: { TableName, Item } })),
+      ...deletes.map((Key) => ({ Delete: { TableName, Key } })),
+    ];
+  }
+
+  async productsCarrying(subjectId: string, certificateNo: string): Promise<Product[]> {
+    const out: Product[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :product)',
+          FilterExpression: 'certificate.certificateNo = :no',
+          ExpressionAttributeValues: { ':pk': ownerPartition(subjectId), ':product': 'PRODUCT#', ':no': certificateNo },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) out.push(withoutKeys<Product>(item));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async listAudit(certificateNo: string): Promise<AuditEntry[]> {
+    const out: AuditEntry[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': auditPartition(certificateNo) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) out.push(withoutKeys<AuditEntry>(item));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+}

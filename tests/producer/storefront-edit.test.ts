@@ -1,0 +1,110 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../shared/app';
+import { listingPartition, newestSortKey } from '../../shared/catalog/keys';
+import type { Services } from '../../shared/services';
+import type { Producer } from '../../shared/storefront/producer';
+import { ManualClock } from '../../shared/time/clock';
+import { createTestAccount, type TestAccount } from '../authz/accounts';
+import { makeProducer, makeProduct } from '../support/catalog-fixtures';
+import { expectErrorShape } from '../support/error-shape';
+import { createTestServices } from '../support/test-services';
+
+function patch(app: App, id: string, body: unknown, headers: Record<string, string> = {}) {
+  return app.request(`/api/producers/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('storefront editing', () => {
+  const clock = new ManualClock('2026-11-23T03:00:00Z');
+  let services: Services;
+  let app: App;
+  let ownerA: TestAccount;
+  let ownerB: TestAccount;
+  const A = 'htx-sua-a';
+  const B = 'htx-sua-b';
+
+  beforeAll(async () => {
+    services = await createTestServices({ clock });
+    app = createApp(services);
+    await services.producers.createProducer(makeProducer({ id: A, name: 'HTX A', provinceCode: '91' }));
+    await services.producers.createProducer(makeProducer({ id: B, name: 'HTX B' }));
+    ownerA = await createTestAccount(services, 'producer', { producerId: A });
+    ownerB = await createTestAccount(services, 'producer', { producerId: B });
+  });
+
+  it('the owner edits contact, shipping and images', async () => {
+    const res = await patch(app, A, { phone: '0987 654 321', shippingFeeVnd: 30000, freeShippingThresholdVnd: 500000, logoKey: 'media/producers/htx-sua-a/logo-1' }, ownerA.bearer);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { producer } = (await res.json()) as { producer: Producer };
+    expect(producer).toMatchObject({ phone: '+84987654321', shippingFeeVnd: 30000, freeShippingThresholdVnd: 500000, logoKey: 'media/producers/htx-sua-a/logo-1' });
+    expect((await services.producers.getProducer(A))?.shippingFeeVnd).toBe(30000);
+  });
+
+  it('producer B gets 403 on A; a body naming another storefront is refused', async () => {
+    const res = await patch(app, A, { name: 'Chiếm gian hàng' }, ownerB.bearer);
+    expect(res.status).toBe(403);
+    await expectErrorShape(res, 'NOT_STOREFRONT_OWNER');
+    const smuggled = await patch(app, A, { id: B, name: 'Đổi tên B' }, ownerA.bearer);
+    expect(smuggled.status).toBe(403);
+    await expectErrorShape(smuggled, 'NOT_STOREFRONT_OWNER');
+    expect((await services.producers.getProducer(B))?.name).toBe('HTX B');
+    const shopper = await createTestAccount(services, 'shopper');
+    expect((await patch(app, A, { name: 'x' }, shopper.bearer)).status).toBe(403);
+    expect((await patch(app, A, { name: 'x' })).status).toBe(401);
+  });
+
+  it('the data layer refuses a write for a storefront the caller does not own', async () => {
+    const a = (await services.producers.getProducer(A))!;
+    await expect(services.producers.updateProducer(B, { ...a, name: 'x' }, a)).rejects.toMatchObject({ status: 403, code: 'NOT_STOREFRONT_OWNER' });
+  });
+
+  it('refuses fields the owner may not change, non-integer VND and malformed media keys', async () => {
+    for (const body of [{ taxCode: '0100000000' }, { provinceCode: '01' }, { shippingFeeVnd: 1.5 }, { logoKey: 'https://evil.example/x.png' }]) {
+      const res = await patch(app, A, body, ownerA.bearer);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      await expectErrorShape(res, 'INVALID_INPUT');
+    }
+  });
+
+  it('optimistic concurrency: a stale expectedUpdatedAt is a 409', async () => {
+    clock.advance(1000);
+    const first = await patch(app, A, { story: 'Phiên bản 1' }, ownerA.bearer);
+    const { producer } = (await first.json()) as { producer: Producer };
+    clock.advance(1000);
+    expect((await patch(app, A, { story: 'Phiên bản 2', expectedUpdatedAt: producer.updatedAt }, ownerA.bearer)).status).toBe(200);
+    const stale = await patch(app, A, { story: 'Phiên bản cũ', expectedUpdatedAt: producer.updatedAt }, ownerA.bearer);
+    expect(stale.status).toBe(409);
+    await expectErrorShape(stale, 'PRODUCER_CONFLICT');
+  });
+
+  it('a rename rewrites producerName on every product and its listing items', async () => {
+    const products = Array.from({ length: 11 }, (_, i) =>
+      makeProduct({ id: `sp-doi-ten-${i}`, producerId: A, producerName: 'HTX A', status: i % 3 === 0 ? 'draft' : 'active' }),
+    );
+    for (const p of products) await services.catalog.saveProduct(p);
+    const other = makeProduct({ id: 'sp-cua-b', producerId: B, producerName: 'HTX B' });
+    await services.catalog.saveProduct(other);
+
+    clock.advance(1000);
+    const res = await patch(app, A, { name: 'HTX Mật ong A' }, ownerA.bearer);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { productsRenamed: number }).productsRenamed).toBe(11);
+
+    for (const p of products) {
+      expect((await services.catalog.getProduct(p.id))?.producerName).toBe('HTX Mật ong A');
+      if (p.status !== 'active') continue;
+      const { Item } = await services.db.send(
+        new GetCommand({ TableName: services.config.tableName, Key: { PK: listingPartition({ kind: 'producer', value: A }), SK: newestSortKey(p.createdAt, p.id) } }),
+      );
+      expect(Item?.producerName).toBe('HTX Mật ong A');
+    }
+    const page = await services.catalog.listProducts({ producer: A, sort: 'newest', limit: 50 }, clock.now());
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((c) => c.producerName === 'HTX Mật ong A')).toBe(true);
+    expect((await services.catalog.getProduct(other.id))?.producerName).toBe('HTX B');
+  });
+});

@@ -1,0 +1,130 @@
+import { raw } from 'hono/html';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { Layout } from '../components/layout';
+import { ErrorSummary, Field, Submit, type FormState } from '../identity/form';
+import { identityCss } from '../identity/styles';
+import type { AssetUrls } from '../view';
+import type { Product } from '../../shared/catalog/product';
+import { formatVnd } from '../../shared/money/vnd';
+import type { Producer } from '../../shared/storefront/producer';
+import { renderStoryHtml } from '../../shared/storefront/story-markdown';
+import { TextArea } from './form-fields';
+
+export const DASHBOARD_PATH = '/co-so-cua-toi';
+export const STOREFRONT_FORM_PATH = '/co-so-cua-toi/gian-hang';
+
+export const storefrontLabels = {
+  name: 'Tên gian hàng',
+  story: 'Giới thiệu (Markdown)',
+  phone: 'Số điện thoại di động',
+  email: 'Email liên hệ',
+  shippingFeeVnd: 'Phí giao hàng (đồng)',
+  freeShippingThresholdVnd: 'Miễn phí giao hàng từ (đồng)',
+};
+export const storefrontFields = [...Object.keys(storefrontLabels), 'expectedUpdatedAt'];
+
+const statusLabels: Record<Product['status'], string> = { draft: 'Bản nháp', active: 'Đang bán', archived: 'Đã lưu trữ' };
+
+export function storefrontFormValues(p: Producer): Record<string, string> {
+  return {
+    name: p.name,
+    story: p.story,
+    phone: p.phone,
+    email: p.email ?? '',
+    shippingFeeVnd: p.shippingFeeVnd === undefined ? '' : String(p.shippingFeeVnd),
+    freeShippingThresholdVnd: p.freeShippingThresholdVnd === undefined ? '' : String(p.freeShippingThresholdVnd),
+    expectedUpdatedAt: p.updatedAt ?? p.createdAt,
+  };
+}
+
+export interface DashboardProps {
+  assets: AssetUrls;
+  producer: Producer;
+  products: Product[];
+  state: FormState;
+  saved?: boolean;
+}
+
+export function DashboardPage({ assets, producer, products, state, saved }: DashboardProps) {
+  const title = 'Cơ sở của tôi';
+  return (
+    <Layout title={title} description="Quản lý gian hàng và sản phẩm của cơ sở." assets={assets} noindex>
+      <div class="wrap">
+        <style>{raw(identityCss)}</style>
+        <Breadcrumbs items={[{ label: 'Trang chủ', href: '/' }, { label: title }]} />
+        <h1>{producer.name}</h1>
+        <p>
+          <a href={`/co-so/${producer.id}`}>Xem gian hàng như người mua</a>
+        </p>
+        {saved ? (
+          <p class="notice" role="status">
+            Đã lưu gian hàng.
+          </p>
+        ) : null}
+
+        <h2 id="san-pham">Sản phẩm</h2>
+        {products.length === 0 ? (
+          <p>Chưa có sản phẩm nào.</p>
+        ) : (
+          <table>
+            <caption class="visually-hidden">Sản phẩm của cơ sở, mới nhất trước</caption>
+            <thead>
+              <tr>
+                <th scope="col">Sản phẩm</th>
+                <th scope="col">Trạng thái</th>
+                <th scope="col">Giá</th>
+                <th scope="col">Tồn kho</th>
+                <th scope="col">Chứng nhận OCOP</th>
+              </tr>
+            </thead>
+            <tbody>
+              {products.map((p) => (
+                <tr>
+                  <th scope="row">{p.name}</th>
+                  <td>{statusLabels[p.status]}</td>
+                  <td>{formatVnd(p.priceVnd)}</td>
+                  <td>{p.stock}</td>
+                  <td>{p.certificate ? `${p.certificate.stars}★ · hết hạn ${p.certificate.expiresOn}` : 'Chưa gắn'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+
+        {producer.story ? (
+          <section aria-labelledby="gioi-thieu">
+            <h2 id="gioi-thieu">Giới thiệu, như người mua thấy</h2>
+            {/* markdown-it with html:false escapes raw HTML and drops unsafe links (story-markdown.ts). */}
+            <div class="story">{raw(renderStoryHtml(producer.story))}</div>
+          </section>
+        ) : null}
+
+        <h2 id="gian-hang">Thông tin gian hàng</h2>
+        <form method="post" action={STOREFRONT_FORM_PATH} novalidate class="auth">
+          <ErrorSummary state={state} labels={storefrontLabels} />
+          <input type="hidden" name="expectedUpdatedAt" value={state.values.expectedUpdatedAt ?? ''} />
+          <Field name="name" label={storefrontLabels.name} autocomplete="organization" state={state} maxlength={160} />
+          <TextArea name="story" label={storefrontLabels.story} state={state} required={false} maxlength={4000} hint="Có thể dùng **đậm**, danh sách và liên kết; mã HTML không được hiển thị." />
+          <Field name="phone" label={storefrontLabels.phone} type="tel" inputmode="tel" autocomplete="tel" state={state} maxlength={20} />
+          <Field name="email" label={storefrontLabels.email} type="email" inputmode="email" autocomplete="email" state={state} required={false} maxlength={254} />
+          <Field name="shippingFeeVnd" label={storefrontLabels.shippingFeeVnd} autocomplete="off" state={state} required={false} hint="Số nguyên, ví dụ 30000" maxlength={12} />
+          <Field name="freeShippingThresholdVnd" label={storefrontLabels.freeShippingThresholdVnd} autocomplete="off" state={state} required={false} maxlength={13} />
+          <Submit>Lưu gian hàng</Submit>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export function NoStorefrontPage({ assets }: { assets: AssetUrls }) {
+  return (
+    <Layout title="Cơ sở của tôi" description="Đăng ký gian hàng OCOP." assets={assets} noindex>
+      <div class="wrap">
+        <h1>Cơ sở của tôi</h1>
+        <p>
+          Tài khoản chưa có gian hàng. <a href="/co-so-cua-toi/dang-ky">Gửi hồ sơ đăng ký gian hàng</a> để cán bộ OCOP tỉnh, thành phố duyệt.
+        </p>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ImportReport } from '../../shared/registry/csv-import';
+import { RECORD_COLUMNS } from '../../shared/registry/record-input';
+import { Layout } from '../components/layout';
+import type { AssetUrls } from '../view';
+
+export const IMPORT_PATH = '/quan-ly/tinh/nhap-csv';
+
+const outcomeLabels = { recorded: 'Đã ghi nhận', 'would-record': 'Sẽ ghi nhận', unchanged: 'Đã có, bỏ qua', error: 'Lỗi' } as const;
+
+/** CSV upload (or paste) with a per-row report; "Chạy thử" is checked by default so nothing is written by accident. */
+export function ImportPage({ assets, report, error }: { assets: AssetUrls; report?: ImportReport | undefined; error?: string | undefined }) {
+  return (
+    <Layout title="Nhập chứng nhận từ CSV" description="Nhập danh sách chứng nhận OCOP từ tệp CSV" assets={assets} noindex>
+      <div class="wrap">
+        <h1>Nhập chứng nhận OCOP từ tệp CSV</h1>
+        {error ? (
+          <div class="error-summary" role="alert" tabindex={-1} autofocus>
+            <h2>{error}</h2>
+          </div>
+        ) : null}
+        {report ? (
+          <section class="panel" role="status">
+            <h2>{report.dryRun ? 'Kết quả chạy thử (chưa ghi gì)' : 'Kết quả nhập'}</h2>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Dòng</th>
+                  <th scope="col">Số chứng nhận</th>
+                  <th scope="col">Kết quả</th>
+                  <th scope="col">Chi tiết</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.rows.map((r) => (
+                  <tr data-outcome={r.outcome}>
+                    <td>{r.line}</td>
+                    <td>{r.certificateNo ?? '—'}</td>
+                    <td>{outcomeLabels[r.outcome]}</td>
+                    <td>{r.outcome === 'error' ? `${r.message ?? ''} (${r.code ?? ''})` : (r.warnings ?? []).map((w) => w.message).join('; ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ) : null}
+        <form method="post" action={IMPORT_PATH} enctype="multipart/form-data">
+          <p class="hint">
+            Tệp CSV mã UTF-8, dòng đầu là tên cột: <code>{RECORD_COLUMNS.join(',')}</code>. Ngày dạng năm-tháng-ngày. Nhập lại cùng tệp không tạo bản trùng.
+          </p>
+          <div class="field">
+            <label for="truong-csvFile">Tệp CSV</label>
+            <input id="truong-csvFile" name="csvFile" type="file" accept=".csv,text/csv" />
+          </div>
+          <div class="field">
+            <label for="truong-csvText">Hoặc dán nội dung CSV (không bắt buộc)</label>
+            <textarea id="truong-csvText" name="csvText" rows={6}></textarea>
+          </div>
+          <label class="choice" for="truong-dryRun">
+            <input id="truong-dryRun" type="checkbox" name="dryRun" value="1" checked />
+            <span>Chạy thử: chỉ kiểm tra, không ghi</span>
+          </label>
+          <div>
+            <button type="submit">Kiểm tra / Nhập</button>
+          </div>
+        </form>
+      </div>
+    </Layout>
+  );
+}
