@@ -6,7 +6,7 @@
  * writes bench/results/trial.* instead of latest.*.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ import { bulkLoad } from './bulk-load';
 import { bundle, bundleMinimal } from './bundle';
 import { httpApiEvent } from '../tests/support/http-api-event';
 import { measureColdStarts, prepareColdStartDir } from './cold-start';
+import { renderSearchBench, runSearchBench } from './search';
 import { buildDataset, defaultSpec } from './dataset';
 import { runLoad, summarise, type LoadResult, type RawRun } from './load';
 import { writeResults, type BenchResults, type Measured, type Overhead, type ScenarioResult } from './report';
@@ -295,6 +296,14 @@ async function main(): Promise<number> {
     console.error(`\n[bench] FAILED: ${scans} DynamoDB Scan call(s) during the bench. Every access pattern must be a key.`);
     return 1;
   }
+
+  // Search runs in process (its index, not DynamoDB, is what a query costs): docs/search.md.
+  log('search: building an index of 20,000 products + 10,000 producers');
+  const searchMarkdown = renderSearchBench(await runSearchBench(log));
+  const searchOut = join(repoRoot, `bench/results/${trial ? 'search-trial' : 'search-latest'}.md`);
+  writeFileSync(searchOut, searchMarkdown);
+  console.log('\n' + searchMarkdown);
+  log(`wrote ${searchOut.replace(repoRoot + '/', '')}`);
   return 0;
 }
 

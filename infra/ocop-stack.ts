@@ -5,6 +5,7 @@ import { ApiFunction, apiRuntime } from './constructs/api-function';
 import { DataTable } from './constructs/data-table';
 import { Edge } from './constructs/edge';
 import { PublicHttpApi } from './constructs/http-api';
+import { SearchIndex } from './constructs/search-index';
 import { RegistryJobs } from './constructs/registry-jobs';
 import { ImagePipeline } from './constructs/image-pipeline';
 import { MediaBucket } from './constructs/media-bucket';
@@ -29,6 +30,7 @@ export class OcopStack extends Stack {
   readonly staticAssets: StaticAssets;
   readonly images: ImagePipeline;
   readonly registryJobs: RegistryJobs;
+  readonly search: SearchIndex;
 
   constructor(scope: Construct, id: string, props: OcopStackProps) {
     super(scope, id, props);
@@ -42,6 +44,9 @@ export class OcopStack extends Stack {
     this.httpApi = new PublicHttpApi(this, 'HttpApi', { handler: this.apiFunction.fn, settings });
     this.accessLogs = new AccessLogBucket(this, 'AccessLogs', { settings });
     this.media = new MediaBucket(this, 'Media', { settings, accessLogsBucket: this.accessLogs.bucket });
+    this.search = new SearchIndex(this, 'Search', { table: this.data.table, settings, accessLogsBucket: this.accessLogs.bucket, runtime: apiRuntime });
+    this.search.grantSnapshotRead(this.apiFunction.role);
+    this.apiFunction.fn.addEnvironment('SEARCH_SNAPSHOT', this.search.snapshotLocation);
     this.images = new ImagePipeline(this, 'Images', {
       bucket: this.media.bucket,
       table: this.data.table,

@@ -21,6 +21,8 @@ import { onboardingRoutes } from './onboarding/routes';
 import { productManagementRoutes } from './catalog/product-management-routes';
 import { renderErrorPage } from '../web/pages/error-page';
 import { webRoutes } from '../web/routes';
+import { searchRoutes } from './search/routes';
+import { searchWebRoutes } from '../web/search/search-routes';
 import { identityWebRoutes } from '../web/identity/routes';
 import { producerWebRoutes } from '../web/producer/routes';
 import { onboardingConsoleRoutes } from '../web/console/onboarding-routes';
@@ -56,6 +58,7 @@ export function createApp(services: Services) {
   api.route('/', onboardingRoutes());
   api.route('/', productManagementRoutes());
   api.route('/', referenceRoutes());
+  api.route('/', searchRoutes());
   api.route('/', identityRoutes());
   api.route('/', registryRoutes());
   api.route('/', mediaRoutes());
@@ -76,6 +79,7 @@ export function createApp(services: Services) {
   app.route('/', producerWebRoutes());
   app.route('/', onboardingConsoleRoutes());
   app.route('/', registryWebRoutes());
+  app.route('/', searchWebRoutes());
   app.route('/', webRoutes());
 
   app.notFound(notFoundHandler(renderErrorPage));

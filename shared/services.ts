@@ -10,6 +10,9 @@ import { createMediaServices, type MediaServices } from './media/media-services'
 import type { CertificateStore } from './registry/certificate-store';
 import { DynamoCertificateStore } from './registry/certificate-store';
 import { DynamoRegistryStore, type RegistryStore } from './registry/registry-store';
+import { createSearchService } from './search/create-search-service';
+import { withProducerIndexing, withRegistryIndexing, withSearchIndexing } from './search/indexing-stores';
+import type { SearchService } from './search/search-service';
 import type { ProducerStore } from './storefront/producer-store';
 import { DynamoProducerStore } from './storefront/producer-store';
 import { systemClock, type Clock } from './time/clock';
@@ -26,6 +29,8 @@ export interface Services {
   certificates: CertificateStore;
   registry: RegistryStore;
   identity: IdentityServices;
+  /** Vietnamese full-text search over listed products and storefronts (docs/search.md). */
+  search: SearchService;
   /** Image storage and presigned uploads; optional so hand-built test Services stay valid. */
   media?: MediaServices;
 }
@@ -36,16 +41,20 @@ export function createServices(config: AppConfig, overrides: Partial<Pick<Servic
   const logger =
     overrides.logger ??
     new Logger({ serviceName: 'ocop-market', logLevel: config.logLevel, persistentKeys: { stage: config.stage } });
+  const clock = overrides.clock ?? systemClock;
+  const search = createSearchService({ db, tableName: config.tableName, clock, region: config.region, snapshot: config.searchSnapshot, logger });
   return {
     config,
-    clock: overrides.clock ?? systemClock,
+    clock,
     logger,
     dynamo,
     db,
-    catalog: new DynamoCatalogStore(db, config.tableName),
-    producers: new DynamoProducerStore(db, config.tableName),
+    // The write paths tell this container's search index at once (other containers: the snapshot).
+    catalog: withSearchIndexing(new DynamoCatalogStore(db, config.tableName), search),
+    producers: withProducerIndexing(new DynamoProducerStore(db, config.tableName), search),
     certificates: new DynamoCertificateStore(db, config.tableName),
-    registry: new DynamoRegistryStore(db, config.tableName),
+    registry: withRegistryIndexing(new DynamoRegistryStore(db, config.tableName), search),
+    search,
     identity: createIdentityServices(db, config),
     media: createMediaServices(config, db),
   };

@@ -85,6 +85,9 @@ export function webRoutes() {
   });
 
   web.get('/san-pham', async (c) => {
+    // A keyword (old links, or the header form before search existed) belongs to the search page.
+    const keyword = c.req.query('q')?.trim();
+    if (keyword) return c.redirect(`/tim-kiem?${new URLSearchParams({ q: keyword.slice(0, 200) })}`, 302);
     const input = listInput(c);
     const parsed = ListProductsQuerySchema.safeParse(input);
     if (!parsed.success) {
@@ -124,7 +127,6 @@ export function webRoutes() {
         items={page.items}
         nextHref={page.nextCursor ? listPath({ ...params, cursor: page.nextCursor }) : undefined}
         firstHref={query.cursor ? listPath(params) : undefined}
-        searchQuery={c.req.query('q')?.trim().slice(0, 100) || undefined}
       />,
     );
   });

@@ -13,7 +13,7 @@ export const SITE_NAME = 'Chợ OCOP';
  * The header search form's target. The search page lands later; until then the form goes to the
  * product list, which says that keyword search is not there yet.
  */
-export const SEARCH_ACTION = '/san-pham';
+export const SEARCH_ACTION = '/tim-kiem';
 
 export const productPath = (id: string) => `/san-pham/${encodeURIComponent(id)}`;
 export const producerPath = (id: string) => `/co-so/${encodeURIComponent(id)}`;

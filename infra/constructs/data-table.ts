@@ -4,6 +4,7 @@ import {
   Billing,
   ProjectionType,
   TableEncryptionV2,
+  StreamViewType,
   TableV2,
   type Attribute,
 } from 'aws-cdk-lib/aws-dynamodb';
@@ -46,6 +47,8 @@ export class DataTable extends Construct {
         projectionType: ProjectionType.ALL,
       })),
       timeToLiveAttribute: def.timeToLiveAttribute,
+      // The search indexer (infra/constructs/search-index.ts) follows changes through the stream.
+      dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
       billing: Billing.onDemand(),
       encryption: TableEncryptionV2.awsManagedKey(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },

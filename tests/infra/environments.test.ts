@@ -43,7 +43,8 @@ describe('dev and prod', () => {
     expect(fixtures.prod.template.findResources('Custom::S3AutoDeleteObjects')).toEqual({});
 
     expect(props('dev', fixtures.dev.stack.media.bucket).DeletionPolicy).toBe('Delete');
-    expect(Object.keys(fixtures.dev.template.findResources('Custom::S3AutoDeleteObjects'))).toHaveLength(2);
+    // Media, access logs and the search snapshot bucket are disposable in dev.
+    expect(Object.keys(fixtures.dev.template.findResources('Custom::S3AutoDeleteObjects'))).toHaveLength(3);
   });
 
   it('retains the table in every environment', () => {

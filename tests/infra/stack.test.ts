@@ -109,8 +109,12 @@ describe('API function', () => {
       TABLE_NAME: 'OcopMarket-dev-table',
       SESSION_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:s',
       MEDIA_BUCKET: 'ocop-media-dev',
+      SEARCH_SNAPSHOT: 's3://ocop-search-dev/search/index.json',
       AWS_REGION: 'ap-southeast-1',
     });
+    // The search Lambda side reads the index snapshot the indexer writes (infra/constructs/search-index.ts).
+    expect(vars.SEARCH_SNAPSHOT).toEqual({ 'Fn::Join': ['', ['s3://', { Ref: f.logicalId(f.stack.search.bucket) }, expect.stringMatching(/^\//)]] });
+    expect(config.searchSnapshot).toBe('s3://ocop-search-dev/search/index.json');
     // Presigned uploads (infra/constructs/image-pipeline.ts) go to the media bucket.
     expect(vars.MEDIA_BUCKET).toEqual({ Ref: f.logicalId(f.stack.media.bucket) });
     expect(config.mediaBucket).toBe('ocop-media-dev');
@@ -152,11 +156,17 @@ describe('API function', () => {
     expect(secrets.flatMap((s) => [s.Resource].flat())).toEqual([{ Ref: f.logicalId(f.stack.apiFunction.sessionSecret) }]);
 
     // Presigning: PutObject under uploads/ only, never on served media/.
-    const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+    const mediaBucketArn = getAtt(f.logicalId(f.stack.media.bucket), 'Arn');
+    const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')) && JSON.stringify(s.Resource).includes(f.logicalId(f.stack.media.bucket)));
     expect(s3.flatMap(actionsOf)).toEqual(['s3:PutObject']);
-    expect(s3.flatMap((s) => [s.Resource].flat())).toEqual([{ 'Fn::Join': ['', [getAtt(f.logicalId(f.stack.media.bucket), 'Arn'), '/uploads/*']] }]);
+    expect(s3.flatMap((s) => [s.Resource].flat())).toEqual([{ 'Fn::Join': ['', [mediaBucketArn, '/uploads/*']] }]);
 
-    const rest = statements.filter((s) => !dynamo.includes(s) && !secrets.includes(s) && !s3.includes(s));
+    // Search: read the index snapshot (and list, so a missing snapshot is a 404, not a 403) — nothing else.
+    const searchBucket = f.logicalId(f.stack.search.bucket);
+    const search = statements.filter((s) => JSON.stringify(s.Resource).includes(searchBucket));
+    expect(search.flatMap(actionsOf).sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
+
+    const rest = statements.filter((s) => !dynamo.includes(s) && !secrets.includes(s) && !s3.includes(s) && !search.includes(s));
     expect(rest.flatMap(actionsOf).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
     expect(rest.flatMap((s) => [s.Resource].flat())).toEqual([getAtt(f.logicalId(f.stack.apiFunction.logGroup), 'Arn')]);
   });

@@ -1,3 +1,5 @@
+import '../search/suggest-client';
+
 // Progressive enhancement only: every page works without this file. Keep it tiny — it is parsed on
 // cheap phones, and nothing here may be needed to read, filter or buy.
 

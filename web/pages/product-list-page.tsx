@@ -15,7 +15,6 @@ export interface ProductListPageProps {
   nextHref?: string | undefined;
   firstHref?: string | undefined;
   /** A keyword from the header search, which this page does not apply (search comes later). */
-  searchQuery?: string | undefined;
 }
 
 /** "Thực phẩm · tỉnh An Giang · từ 4 sao": what the filters mean, for the title and the heading. */
@@ -28,7 +27,7 @@ export function describeFilters(values: FilterValues): string[] {
   return parts;
 }
 
-export function ProductListPage({ assets, values, items, nextHref, firstHref, searchQuery }: ProductListPageProps) {
+export function ProductListPage({ assets, values, items, nextHref, firstHref }: ProductListPageProps) {
   const parts = describeFilters(values);
   const active = parts.length > 0;
   const title = active ? `Sản phẩm OCOP: ${parts.join(', ')}` : 'Sản phẩm OCOP';
@@ -40,17 +39,11 @@ export function ProductListPage({ assets, values, items, nextHref, firstHref, se
       assets={assets}
       demo={items.some(isDemoCard)}
       current="products"
-      query={searchQuery}
       noindex={Boolean(firstHref)}
     >
       <div class="wrap">
         <Breadcrumbs items={[{ label: 'Trang chủ', href: '/' }, { label: 'Sản phẩm' }]} />
         <h1>{title}</h1>
-        {searchQuery ? (
-          <p class="notice" role="note">
-            Tìm kiếm theo từ khóa sắp ra mắt. Trong lúc chờ, hãy dùng bộ lọc bên dưới để tìm “{searchQuery}”.
-          </p>
-        ) : null}
         <FilterForm values={values} active={active} />
         <section aria-labelledby="ket-qua">
           <h2 id="ket-qua" class="sr-only">
