@@ -4,7 +4,7 @@
  */
 import { build, type BuildOptions } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const lambdaBuildOptions: BuildOptions = {
@@ -54,7 +54,7 @@ export async function bundle(entry: string, outDir: string, name: string): Promi
     .sort((a, b) => b[1] - a[1])
     .slice(0, 6)
     .map(([pkg, b]) => ({ name: pkg, bytes: b }));
-  return { entry, file, bytes, kb: bytes / 1024, gzipBytes, gzipKb: gzipBytes / 1024, ms, topPackages };
+  return { entry: relative(process.cwd(), resolve(entry)), file, bytes, kb: bytes / 1024, gzipBytes, gzipKb: gzipBytes / 1024, ms, topPackages };
 }
 
 /** The baseline: a handler that returns a constant, bundled with the same options. */

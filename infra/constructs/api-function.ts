@@ -2,12 +2,13 @@ import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { lambdaBundling } from './lambda-bundling';
 import type { EnvSettings } from '../environments';
-import { apiEntry, lockFile, repoRoot, tsconfigFile } from '../paths';
+import { apiEntry, lockFile, repoRoot } from '../paths';
 
 export interface ApiFunctionProps {
   readonly table: ITableV2;
@@ -32,10 +33,6 @@ export const apiTableActions = [
   'dynamodb:DeleteItem',
   'dynamodb:ConditionCheckItem',
 ];
-
-// esbuild's ESM output has no `require`; CommonJS dependencies that call it need one.
-const requireBanner =
-  "import { createRequire as __ocopCreateRequire } from 'node:module'; const require = __ocopCreateRequire(import.meta.url);";
 
 /** The API Lambda (functions/api/handler.ts), its log group and its least-privilege role. */
 export class ApiFunction extends Construct {
@@ -102,21 +99,7 @@ export class ApiFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'ocop-market',
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        // Line mapping is what stack traces need; embedding sources would double the asset.
-        sourcesContent: false,
-        banner: requireBanner,
-        // The Node.js runtime ships SDK v3; bundling our own copy only adds cold-start weight.
-        externalModules: ['@aws-sdk/*'],
-        loader: { '.json': 'json' },
-        tsconfig: tsconfigFile,
-      },
+      bundling: lambdaBundling(),
     });
   }
 }

@@ -2,15 +2,16 @@ import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { EventType, type Bucket } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
+import { lambdaBundling } from './lambda-bundling';
 import { resolve } from 'node:path';
 import { MEDIA_PREFIX, UPLOADS_PREFIX } from '../../shared/media/image-keys';
 import type { EnvSettings } from '../environments';
-import { lockFile, repoRoot, tsconfigFile } from '../paths';
+import { lockFile, repoRoot } from '../paths';
 
 export const imageProcessorEntry = resolve(repoRoot, 'functions/image-processor/handler.ts');
 /** Read the pending UPLOAD# item, write it back settled. Nothing else in the table. */
@@ -25,9 +26,6 @@ export interface ImagePipelineProps {
   /** The API's role: it presigns PUTs, which are only as strong as its own s3:PutObject. */
   readonly api: IGrantable & { addEnvironment(key: string, value: string): unknown };
 }
-
-const requireBanner =
-  "import { createRequire as __ocopCreateRequire } from 'node:module'; const require = __ocopCreateRequire(import.meta.url);";
 
 /**
  * Direct-to-S3 image uploads (docs/images.md): the API presigns a PUT to `uploads/<producer>/<id>`,
@@ -74,22 +72,12 @@ export class ImagePipeline extends Construct {
         POWERTOOLS_SERVICE_NAME: 'ocop-image-processor',
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        banner: requireBanner,
-        externalModules: ['@aws-sdk/*'],
+      bundling: lambdaBundling({
         // sharp is native: installed beside the bundle rather than bundled, and for the Lambda's
         // platform (linux arm64, glibc), not the build machine's, through npm's os/cpu/libc config.
         nodeModules: ['sharp'],
         environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' },
-        tsconfig: tsconfigFile,
-      },
+      }),
     });
 
     bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.fn), { prefix: UPLOADS_PREFIX });

@@ -4,12 +4,13 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { lambdaBundling } from './lambda-bundling';
 import { resolve } from 'node:path';
 import type { EnvSettings } from '../environments';
-import { lockFile, repoRoot, tsconfigFile } from '../paths';
+import { lockFile, repoRoot } from '../paths';
 
 export const expiryJobEntry = resolve(repoRoot, 'functions/registry-jobs/expiry-handler.ts');
 
@@ -70,19 +71,7 @@ export class RegistryJobs extends Construct {
         POWERTOOLS_SERVICE_NAME: 'ocop-registry-jobs',
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        banner: "import { createRequire as __ocopCreateRequire } from 'node:module'; const require = __ocopCreateRequire(import.meta.url);",
-        externalModules: ['@aws-sdk/*'],
-        loader: { '.json': 'json' },
-        tsconfig: tsconfigFile,
-      },
+      bundling: lambdaBundling(),
     });
 
     this.rule = new Rule(this, 'Daily', {

@@ -4,13 +4,14 @@ import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Effect, PolicyStatement, Role, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Architecture, EventSourceMapping, FilterCriteria, FilterRule, StartingPosition, type Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { lambdaBundling } from './lambda-bundling';
 import { resolve } from 'node:path';
 import type { EnvSettings } from '../environments';
-import { lockFile, repoRoot, tsconfigFile } from '../paths';
+import { lockFile, repoRoot } from '../paths';
 
 export const searchIndexerEntry = resolve(repoRoot, 'functions/search-indexer/handler.ts');
 export const SNAPSHOT_KEY = 'search/index-v1.json.gz';
@@ -96,19 +97,7 @@ export class SearchIndex extends Construct {
         POWERTOOLS_SERVICE_NAME: 'ocop-search-indexer',
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        banner: "import { createRequire as __ocopCreateRequire } from 'node:module'; const require = __ocopCreateRequire(import.meta.url);",
-        externalModules: ['@aws-sdk/*'],
-        loader: { '.json': 'json' },
-        tsconfig: tsconfigFile,
-      },
+      bundling: lambdaBundling(),
     });
 
     new EventSourceMapping(this, 'TableChanges', {
