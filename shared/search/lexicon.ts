@@ -3,7 +3,7 @@ import type MiniSearch from 'minisearch';
 /**
  * Read-only look-ups in a MiniSearch index's term dictionary (document frequency of a term in some
  * fields; terms one edit away). MiniSearch keeps the dictionary in the protected `_index` radix tree
- * and exposes no public reader; reading it here, in one place, avoids a second copy of every term.
+ * and exposes no public reader; reading it here (and in query-evaluator.ts, which scores from the same postings) avoids a second copy of every term.
  * tests/search/lexicon.test.ts fails loudly if a MiniSearch upgrade changes these internals.
  */
 type Postings = Map<number, Map<number, number>>;

@@ -1,6 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { Query, SearchOptions } from 'minisearch';
 import type { PlannedTerm, QueryPlan } from './query-plan';
+import { evaluate, termCoverage } from './query-evaluator';
 
 /** Field weights of one collection (products or producers). */
 export interface CollectionSpec {
@@ -86,26 +87,27 @@ function coverage(ms: MiniSearch, within: Map<string, number>, lists: Array<{ te
   const found = new Map<string, number>();
   for (const { terms, field, fuzzy } of lists) {
     if (terms.length === 0) continue;
-    for (const r of ms.search(terms.join(' '), { ...base, fields: [field], fuzzy })) {
-      const id = r.id as string;
-      if (within.has(id)) found.set(id, (found.get(id) ?? 0) + r.queryTerms.length);
-    }
+    for (const [id, n] of termCoverage(ms, within, terms, field, fuzzy)) found.set(id, (found.get(id) ?? 0) + n);
   }
   return found;
+}
+
+/** The query tree of a plan at one relax level: every concept (AND), or any of them at level `any`. */
+export function matchQuery(spec: CollectionSpec, plan: QueryPlan, options: MatchOptions): Query {
+  return { combineWith: options.level === 'any' ? 'OR' : 'AND', queries: concepts(spec, plan, options) };
 }
 
 /** Matching documents and their scores: the words decide membership, phrase and diacritics add score. */
 export function matchDocuments(ms: MiniSearch, spec: CollectionSpec, plan: QueryPlan, options: MatchOptions): Map<string, number> {
   const scores = new Map<string, number>();
   if (plan.terms.length === 0) return scores;
-  const nodes = concepts(spec, plan, options);
-  const results = ms.search({ combineWith: options.level === 'any' ? 'OR' : 'AND', queries: nodes });
+  const results = evaluate(ms, matchQuery(spec, plan, options));
   if (options.level === 'any') {
     // "Any word" still prefers documents that have more of them: keep only the best coverage.
-    const best = results.reduce((m, r) => Math.max(m, r.queryTerms.length), 0);
-    for (const r of results) if (r.queryTerms.length === best) scores.set(r.id as string, r.score);
+    const best = results.reduce((m, r) => Math.max(m, r.termCount), 0);
+    for (const r of results) if (r.termCount === best) scores.set(r.id, r.score);
   } else {
-    for (const r of results) scores.set(r.id as string, r.score);
+    for (const r of results) scores.set(r.id, r.score);
   }
   if (scores.size === 0) return scores;
 

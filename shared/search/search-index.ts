@@ -24,7 +24,7 @@ import {
 } from './search-document';
 
 /** Boosts: the name says what a product is; the description only that it mentions it. */
-const PRODUCT_SPEC: CollectionSpec = {
+export const PRODUCT_SPEC: CollectionSpec = {
   words: { name: 5, producer: 3, origin: 2.5, tags: 2, alias: 2, group: 1.5 },
   description: { field: 'desc', boost: 0.5 },
   region: 2,
@@ -43,7 +43,7 @@ const PRODUCER_SPEC: CollectionSpec = {
 const DESCRIPTION_MAX_SHARE = 0.05;
 const DESCRIPTION_MIN_DOCS = 20;
 
-function miniOptions<T>(fields: readonly string[]): Options<T> {
+export function miniOptions<T>(fields: readonly string[]): Options<T> {
   return {
     fields: [...fields],
     idField: 'id',

@@ -91,7 +91,7 @@ describe('snapshots', () => {
 });
 
 describe('lexicon (MiniSearch term dictionary reads)', () => {
-  // Guards the one place that reads MiniSearch internals: an upgrade that changes them fails here.
+  // Guards the term-dictionary reads; query-evaluator.test.ts guards the scoring reads: an upgrade that changes MiniSearch internals fails one of them.
   const ms = new MiniSearch({ fields: ['a', 'b'], tokenize: (s: string) => s.split(' '), processTerm: (t: string) => t });
   ms.addAll([
     { id: 1, a: 'nuoc mam', b: 'phu quoc' },
