@@ -110,6 +110,26 @@ describe('identity pages (server-rendered forms, post/redirect/get)', () => {
     expect((await postForm(app, '/dang-xuat', {})).status).toBe(303);
   });
 
+  it('every page header links to the account page, the same link for everyone so public pages stay cacheable', async () => {
+    const home = await page('/');
+    expect(home.headers.get('cache-control')).toMatch(/public/);
+    expect(await home.text()).toMatch(/<header[\s\S]*href="\/tai-khoan"[\s\S]*<\/header>/);
+  });
+
+  it.each([
+    ['shopper', {}, '/san-pham'],
+    ['producer', {}, '/co-so-cua-toi/dang-ky'],
+    ['producer', { producerId: 'htx-co-gian-hang' }, '/co-so-cua-toi'],
+    ['officer', { provinceCode: '01' }, '/quan-ly/tinh'],
+    ['admin', {}, '/quan-ly/tinh/ho-so'],
+  ] as const)('the account page of a %s (%o) leads to %s, privately', async (role, extra, href) => {
+    const who = await createTestAccount(services, role, extra);
+    const res = await page('/tai-khoan', who.cookie);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toMatch(new RegExp(`<nav aria-label="Việc của bạn">[\\s\\S]*href="${href}"`));
+  });
+
   it('sends anonymous visitors of the account pages to the login page', async () => {
     for (const path of ['/tai-khoan', '/tai-khoan/mat-khau']) {
       const res = await page(path);

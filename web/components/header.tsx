@@ -1,6 +1,6 @@
 import { SEARCH_ACTION } from '../view';
 
-export type NavKey = 'home' | 'products';
+export type NavKey = 'home' | 'products' | 'account';
 
 export function Header({ current, query }: { current?: NavKey | undefined; query?: string | undefined }) {
   const here = (key: NavKey) => (current === key ? { 'aria-current': 'page' as const } : {});
@@ -20,6 +20,12 @@ export function Header({ current, query }: { current?: NavKey | undefined; query
             <li>
               <a href="/san-pham" {...here('products')}>
                 Sản phẩm
+              </a>
+            </li>
+            <li>
+              {/* The same link for everyone keeps public pages cacheable: /tai-khoan signs in when needed. */}
+              <a href="/tai-khoan" {...here('account')}>
+                Tài khoản
               </a>
             </li>
           </ul>

@@ -10,7 +10,25 @@ const roleLabels: Record<AccountView['role'], string> = {
   admin: 'Quản trị viên',
 };
 
-/** Where sign-up and sign-in land: who you are, and the two things you can do here so far. */
+/** Where each role works: the header's "Tài khoản" link leads everyone here, and from here onwards. */
+function workLinks(account: AccountView): Array<{ href: string; label: string }> {
+  switch (account.role) {
+    case 'producer':
+      return account.producerId
+        ? [{ href: '/co-so-cua-toi', label: 'Cơ sở của tôi: gian hàng, sản phẩm, chứng nhận' }]
+        : [{ href: '/co-so-cua-toi/dang-ky', label: 'Đăng ký gian hàng OCOP' }];
+    case 'officer':
+    case 'admin':
+      return [
+        { href: '/quan-ly/tinh', label: 'Quản lý chứng nhận OCOP' },
+        { href: '/quan-ly/tinh/ho-so', label: 'Hồ sơ đăng ký gian hàng' },
+      ];
+    default:
+      return [{ href: '/san-pham', label: 'Mua sản phẩm OCOP' }];
+  }
+}
+
+/** Where sign-up and sign-in land: who you are, where your work is, password and sign-out. */
 export function AccountPage({ assets, account, welcome }: { assets: AssetUrls; account: AccountView; welcome: boolean }) {
   return (
     <AuthPage title="Tài khoản của bạn" description="Thông tin tài khoản Chợ OCOP." assets={assets}>
@@ -40,6 +58,15 @@ export function AccountPage({ assets, account, welcome }: { assets: AssetUrls; a
           </>
         ) : null}
       </dl>
+      <nav aria-label="Việc của bạn">
+        <ul>
+          {workLinks(account).map((l) => (
+            <li>
+              <a href={l.href}>{l.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <p class="filter-actions">
         <a class="btn btn-ghost" href="/tai-khoan/mat-khau">
           Đổi mật khẩu
