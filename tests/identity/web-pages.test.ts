@@ -120,8 +120,8 @@ describe('identity pages (server-rendered forms, post/redirect/get)', () => {
     ['shopper', {}, '/san-pham'],
     ['producer', {}, '/co-so-cua-toi/dang-ky'],
     ['producer', { producerId: 'htx-co-gian-hang' }, '/co-so-cua-toi'],
-    ['officer', { provinceCode: '01' }, '/quan-ly/tinh'],
-    ['admin', {}, '/quan-ly/tinh/ho-so'],
+    ['officer', { provinceCode: '01' }, '/quan-ly/tinh/ho-so'],
+    ['admin', {}, '/quan-ly/tinh'],
   ] as const)('the account page of a %s (%o) leads to %s, privately', async (role, extra, href) => {
     const who = await createTestAccount(services, role, extra);
     const res = await page('/tai-khoan', who.cookie);

@@ -18,11 +18,13 @@ function workLinks(account: AccountView): Array<{ href: string; label: string }>
         ? [{ href: '/co-so-cua-toi', label: 'Cơ sở của tôi: gian hàng, sản phẩm, chứng nhận' }]
         : [{ href: '/co-so-cua-toi/dang-ky', label: 'Đăng ký gian hàng OCOP' }];
     case 'officer':
-    case 'admin':
       return [
         { href: '/quan-ly/tinh', label: 'Quản lý chứng nhận OCOP' },
         { href: '/quan-ly/tinh/ho-so', label: 'Hồ sơ đăng ký gian hàng' },
       ];
+    case 'admin':
+      // Applications are decided by the province's own officers, so an admin's work is the registry.
+      return [{ href: '/quan-ly/tinh', label: 'Quản lý chứng nhận OCOP (mọi tỉnh, thành phố)' }];
     default:
       return [{ href: '/san-pham', label: 'Mua sản phẩm OCOP' }];
   }
