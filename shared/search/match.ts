@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { Query, SearchOptions } from 'minisearch';
 import type { PlannedTerm, QueryPlan } from './query-plan';
-import { evaluate, termCoverage } from './query-evaluator';
+import { evaluate, evaluateWithLibrary, termCoverage } from './query-evaluator';
 
 /** Field weights of one collection (products or producers). */
 export interface CollectionSpec {
@@ -80,6 +80,8 @@ export interface MatchOptions {
   regionHas: (joined: string) => boolean;
   /** Whether a word is rare enough in descriptions for a description-only match to count. */
   descriptionAllows: (term: string) => boolean;
+  /** `library`: MiniSearch's own search, for the bench's same-run baseline. Default `postings`. */
+  engine?: 'postings' | 'library' | undefined;
 }
 
 /** How many of the given terms each already-matched document contains in `field`. */
@@ -101,7 +103,7 @@ export function matchQuery(spec: CollectionSpec, plan: QueryPlan, options: Match
 export function matchDocuments(ms: MiniSearch, spec: CollectionSpec, plan: QueryPlan, options: MatchOptions): Map<string, number> {
   const scores = new Map<string, number>();
   if (plan.terms.length === 0) return scores;
-  const results = evaluate(ms, matchQuery(spec, plan, options));
+  const results = (options.engine === 'library' ? evaluateWithLibrary : evaluate)(ms, matchQuery(spec, plan, options));
   if (options.level === 'any') {
     // "Any word" still prefers documents that have more of them: keep only the best coverage.
     const best = results.reduce((m, r) => Math.max(m, r.termCount), 0);

@@ -252,6 +252,8 @@ export class SearchIndex {
   private static readonly MATCH_CACHE_SIZE = 128;
   /** Bench only: measure matching cold. */
   matchCacheEnabled = true;
+  /** Bench only: `library` scores with MiniSearch's own search (the baseline of query-evaluator.ts). */
+  queryEngine: 'postings' | 'library' = 'postings';
 
   private cachedMatch(kind: string, level: RelaxLevel, plan: QueryPlan, run: () => Map<string, number>): Map<string, number> {
     if (!this.matchCacheEnabled) return run();
@@ -272,7 +274,7 @@ export class SearchIndex {
     let level: RelaxLevel = from;
     for (level of relaxLevels.slice(relaxLevels.indexOf(from))) {
       const scores = this.cachedMatch('p', level, plan, () =>
-        matchDocuments(this.products, PRODUCT_SPEC, plan, { level, regionHas: this.regionHas, descriptionAllows: descriptionRule(this.products) }),
+        matchDocuments(this.products, PRODUCT_SPEC, plan, { level, regionHas: this.regionHas, descriptionAllows: descriptionRule(this.products), engine: this.queryEngine }),
       );
       const hits: ScoredRecord[] = [];
       for (const [id, score] of scores) {
@@ -288,7 +290,7 @@ export class SearchIndex {
   private matchProducers(plan: QueryPlan, now: Date, filters: SearchFilters, limit: number): ProducerHit[] {
     if (limit <= 0) return [];
     for (const level of relaxLevels.slice(0, relaxLevels.indexOf('any'))) {
-      const options = { level, regionHas: this.regionHas, descriptionAllows: descriptionRule(this.producers) };
+      const options = { level, regionHas: this.regionHas, descriptionAllows: descriptionRule(this.producers), engine: this.queryEngine };
       const scores = this.cachedMatch('m', level, plan, () => matchDocuments(this.producers, PRODUCER_SPEC, plan, options));
       // Best first; the gate (≥ 1 listed product now) is checked only until `limit` storefronts pass.
       const ranked = [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
