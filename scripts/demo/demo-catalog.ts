@@ -1,4 +1,5 @@
 import type { Product } from '../../shared/catalog/product';
+import { normaliseVariants, withVariantSummary } from '../../shared/catalog/variants';
 import { snapshotOf, type Certificate } from '../../shared/registry/certificate';
 import { subgroupByCode } from '../../shared/reference/taxonomy';
 import type { Producer } from '../../shared/storefront/producer';
@@ -65,7 +66,8 @@ export function demoCatalog(now: Date): DemoCatalog {
       productGroup: taxonomy.group.code,
       subgroup: spec.subgroup,
     });
-    certificates.push(certificate);
+    // The product it was recorded for, as the registry stores it: the province console shows it.
+    certificates.push({ ...certificate, productId: id });
     const createdAt = createdAtFor(spec, now, createdRank.get(spec.name) ?? index, DEMO_PRODUCTS.length, decisionDate);
     products.push(productOf(spec, { id, producer, producerId, group: taxonomy.group.code, certificate, createdAt }));
   });
@@ -110,7 +112,10 @@ function productOf(
   ctx: { id: string; producer: DemoProducerSpec; producerId: string; group: string; certificate: DemoCertificate; createdAt: string },
 ): Product {
   const { demo: _demo, ...certificate } = ctx.certificate;
-  return {
+  const variants = spec.moreVariants
+    ? normaliseVariants([{ label: spec.unit, priceVnd: spec.priceVnd, stock: spec.stock }, ...spec.moreVariants])
+    : undefined;
+  return withVariantSummary({
     id: ctx.id,
     slug: ctx.id,
     name: spec.name,
@@ -132,7 +137,8 @@ function productOf(
     createdAt: ctx.createdAt,
     updatedAt: ctx.createdAt,
     demo: true,
-  };
+    ...(variants ? { variants } : {}),
+  });
 }
 
 function producerOf(spec: DemoProducerSpec, id: string, createdAt: Date): Producer {

@@ -26,6 +26,10 @@ export const DEMO_FOOD_PRODUCTS: readonly DemoProductSpec[] = [
     description:
       'Giọt nước mắm đầu tiên rút từ thùng chượp, chỉ được vài lít mỗi thùng. Đạm cao 43°N, thơm mùi cá cơm đặc trưng. Dùng chấm nguyên chất hoặc nêm món kho.',
     cert: { stars: 4, monthsAgo: 9 },
+    moreVariants: [
+      { label: 'chai 500 ml', priceVnd: 185_000, stock: 120 },
+      { label: 'can 1 lít', priceVnd: 350_000, stock: 0 },
+    ],
   },
   {
     name: 'Tiêu sọ trắng Phú Quốc',
@@ -75,6 +79,7 @@ export const DEMO_FOOD_PRODUCTS: readonly DemoProductSpec[] = [
     description:
       'Búp Shan tuyết được héo, vò và lên men tự nhiên thành hồng trà, nước màu hổ phách, thơm mật ong và quả chín. Sản phẩm từng được chọn làm quà tặng đối ngoại. Có thể pha nóng hoặc ủ lạnh.',
     cert: { stars: 5, monthsAgo: 8 },
+    moreVariants: [{ label: 'hộp 200 g', priceVnd: 720_000, stock: 40 }],
   },
   {
     name: 'Bạch trà Shan tuyết búp non',
@@ -148,6 +153,7 @@ export const DEMO_FOOD_PRODUCTS: readonly DemoProductSpec[] = [
     description:
       'Robusta chín đỏ sơ chế ướt, rang mộc mức vừa đậm, xay sẵn cho phin. Vị đắng đậm, hậu ngọt, hương socola và hạt rang. Không tẩm bơ, không hương liệu.',
     cert: { stars: 4, monthsAgo: 10 },
+    moreVariants: [{ label: 'gói 1 kg', priceVnd: 280_000, stock: 150 }],
   },
   {
     name: 'Cà phê hạt Robusta Honey thượng hạng',
@@ -221,6 +227,7 @@ export const DEMO_FOOD_PRODUCTS: readonly DemoProductSpec[] = [
     description:
       'Ong được thả giữa đồi vải Lục Ngạn trong mùa hoa tháng ba. Mật màu hổ phách nhạt, thơm đặc trưng hoa vải, độ ẩm dưới 20%. Có phiếu kiểm nghiệm không tồn dư kháng sinh.',
     cert: { stars: 3, monthsAgo: 24 },
+    moreVariants: [{ label: 'chai 1 lít', priceVnd: 360_000, stock: 120 }],
   },
   {
     name: 'Mật ong rừng U Minh',

@@ -38,6 +38,11 @@ export interface DemoProductSpec {
   tags: string[];
   description: string;
   cert: DemoCertificateSpec;
+  /**
+   * Other sizes sold beside the one above: the product then has variants (the one above, labelled
+   * with its `unit`, first), and its price, unit and stock are derived from them (shared/catalog/variants.ts).
+   */
+  moreVariants?: Array<{ label: string; priceVnd: number; stock: number }>;
 }
 
 /** Names of the records tests and docs point at; their ids follow from the names. */

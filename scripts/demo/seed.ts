@@ -41,9 +41,11 @@ export async function seedDemo(services: Services, media: MediaStore, options: {
     const rendered = await renderDemoImages(product);
     for (const image of rendered) await media.put(image.key, image.body, image.contentType);
   });
+  // Each certificate goes in with its province index item (the province console's list), keyed on its subject's province.
+  const provinceOf = new Map(catalog.producers.map((p) => [p.id, p.provinceCode]));
   const registry = (async () => {
     await mapLimit(catalog.producers, WRITE_CONCURRENCY, (p) => skipExisting(() => services.producers.createProducer(p)));
-    await mapLimit(catalog.certificates, WRITE_CONCURRENCY, (c) => skipExisting(() => services.certificates.createCertificate(c)));
+    await mapLimit(catalog.certificates, WRITE_CONCURRENCY, (c) => skipExisting(() => services.certificates.createCertificate(c, provinceOf.get(c.subjectId))));
   })();
   // Products last: a listed product must never point at a missing picture, producer or certificate.
   await Promise.all([images, registry]);

@@ -9,6 +9,7 @@ import {
   type ListingFacet,
 } from './keys';
 import { cardOf, type Product, type ProductCard } from './product';
+import { withVariantSummary } from './variants';
 
 /** The facets a listed product appears under. The list query picks one as its partition. */
 export function listingFacets(product: Pick<Product, 'group' | 'subgroup' | 'provinceCode' | 'producerId'>): ListingFacet[] {
@@ -29,7 +30,8 @@ export function productItem(product: Product): ProductItem {
     GSI1PK: ownerPartition(product.producerId),
     GSI1SK: `PRODUCT#${product.createdAt}#${product.id}`,
     type: 'Product',
-    ...product,
+    // Every write (catalogue, registry, rename, seed) stores the summary derived from the variants.
+    ...withVariantSummary(product),
   };
 }
 

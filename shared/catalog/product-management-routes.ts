@@ -7,8 +7,9 @@ import { currentPrincipal } from '../identity/authenticate';
 import { requireRole } from '../identity/authorize';
 import { securedBy } from '../identity/route-helpers';
 import { ProductSchema } from './product';
-import { archiveProduct, createProduct, editProduct, linkCertificate, setStock } from './product-management';
+import { archiveProduct, createProduct, editProduct, linkCertificate, setStock, setVariantStock } from './product-management';
 import { CertificateLinkSchema, NewProductSchema, ProductPatchSchema, StockBodySchema } from './product-management-schemas';
+import { VariantIdSchema } from './variants';
 
 const params = z.object({ id: PublicIdSchema });
 const json = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -18,7 +19,7 @@ const errors = {
   401: errorResponse('Not signed in'),
   403: errorResponse('NOT_STOREFRONT_OWNER, STOREFRONT_NOT_APPROVED or CERTIFICATE_NOT_OWNED'),
   404: errorResponse('PRODUCT_NOT_FOUND'),
-  409: errorResponse('PRODUCT_CONFLICT, PRODUCT_ARCHIVED, CERTIFICATE_NOT_ACTIVE'),
+  409: errorResponse('PRODUCT_CONFLICT, PRODUCT_ARCHIVED, CERTIFICATE_NOT_ACTIVE, PRODUCT_HAS_VARIANTS'),
 };
 const tags = ['product management'];
 
@@ -65,9 +66,21 @@ const stockRoute = createRoute({
   middleware: [requireRole('producer')] as const,
   method: 'put',
   path: '/products/{id}/stock',
-  summary: 'The owner sets the stock level',
+  summary: 'The owner sets the stock level (409 PRODUCT_HAS_VARIANTS for a product with variants: set each variant)',
   request: { params, ...json(StockBodySchema) },
   responses: { 200: productResponse('The product as saved'), ...errors },
+});
+
+const variantStockRoute = createRoute({
+  tags,
+  security: securedBy,
+  // Role first, before body validation: a stranger learns nothing about the body's rules.
+  middleware: [requireRole('producer')] as const,
+  method: 'put',
+  path: '/products/{id}/variants/{variantId}/stock',
+  summary: "The owner sets one variant's stock level (the product's stock, their sum, follows)",
+  request: { params: z.object({ id: PublicIdSchema, variantId: VariantIdSchema }), ...json(StockBodySchema) },
+  responses: { 200: productResponse('The product as saved'), ...errors, 404: errorResponse('PRODUCT_NOT_FOUND or VARIANT_NOT_FOUND') },
 });
 
 const certificateRoute = createRoute({
@@ -90,6 +103,10 @@ export function productManagementRoutes() {
   app.openapi(editProductRoute, async (c) => c.json(await editProduct(c.get('services'), currentPrincipal(c), c.req.valid('param').id, c.req.valid('json')), 200));
   app.openapi(archiveRoute, async (c) => c.json(await archiveProduct(c.get('services'), currentPrincipal(c), c.req.valid('param').id), 200));
   app.openapi(stockRoute, async (c) => c.json(await setStock(c.get('services'), currentPrincipal(c), c.req.valid('param').id, c.req.valid('json').stock), 200));
+  app.openapi(variantStockRoute, async (c) => {
+    const { id, variantId } = c.req.valid('param');
+    return c.json(await setVariantStock(c.get('services'), currentPrincipal(c), id, variantId, c.req.valid('json').stock), 200);
+  });
   app.openapi(certificateRoute, async (c) =>
     c.json(await linkCertificate(c.get('services'), currentPrincipal(c), c.req.valid('param').id, c.req.valid('json').certificateNo), 200),
   );

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { groupCodes, subgroupByCode, subgroupCodes } from '../reference/taxonomy';
 import { ImageSchema } from './product';
+import { VariantListSchema } from './variants';
 
 const vnd = z.number().int('Giá là số nguyên đồng').min(0).max(1_000_000_000);
 
@@ -21,11 +22,35 @@ const subgroupInGroup = (v: { group?: string | undefined; subgroup?: string | un
   v.group === undefined || v.subgroup === undefined || subgroupByCode(v.subgroup)?.group.code === v.group;
 const subgroupIssue = { message: 'Phân nhóm không thuộc nhóm đã chọn', path: ['subgroup'] };
 
+/** With variants, price, unit and stock are derived from them (variants.ts): the body may not type them too. */
+const derivedFields = ['priceVnd', 'unit', 'stock'] as const;
+function noSummaryBesideVariants(v: { variants?: unknown; priceVnd?: unknown; unit?: unknown; stock?: unknown }, ctx: z.RefinementCtx): void {
+  if (!Array.isArray(v.variants)) return;
+  for (const k of derivedFields) {
+    if (v[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: `Sản phẩm có phân loại: ${k} được tính từ các phân loại, không nhập riêng` });
+  }
+}
+
 /** Strict: `producerId`, `status`, `certificate` and the like are not the body's to set. */
 export const NewProductSchema = z
-  .object({ ...fields, description: fields.description.default(''), stock: fields.stock.default(0), tags: fields.tags.default([]), images: fields.images.default([]) })
+  .object({
+    ...fields,
+    description: fields.description.default(''),
+    priceVnd: fields.priceVnd.optional().openapi({ description: 'Required without variants; omitted with them (derived)' }),
+    unit: fields.unit.optional().openapi({ description: 'Required without variants; omitted with them (derived)' }),
+    stock: fields.stock.optional().openapi({ description: 'Default 0 without variants; omitted with them (derived)' }),
+    tags: fields.tags.default([]),
+    images: fields.images.default([]),
+    variants: VariantListSchema.optional(),
+  })
   .strict()
   .refine(subgroupInGroup, subgroupIssue)
+  .superRefine((v, ctx) => {
+    noSummaryBesideVariants(v, ctx);
+    if (v.variants) return;
+    if (v.priceVnd === undefined) ctx.addIssue({ code: 'custom', path: ['priceVnd'], message: 'Nhập giá (hoặc các phân loại)' });
+    if (v.unit === undefined) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'Nhập đơn vị bán (hoặc các phân loại)' });
+  })
   .openapi('NewProduct');
 export type NewProduct = z.infer<typeof NewProductSchema>;
 
@@ -35,11 +60,19 @@ export const ProductPatchSchema = z
     /** Publishing (draft → active) and back; archiving has its own route. */
     status: z.enum(['draft', 'active']).optional(),
     expectedUpdatedAt: z.iso.datetime().optional().openapi({ description: '409 if the product changed since' }),
+    variants: VariantListSchema.nullable()
+      .optional()
+      .openapi({ description: 'Replaces the whole list (send ids to keep them); null removes the variants (price, unit and stock stay as last derived unless given)' }),
   } as {
     [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]>;
-  } & { status: z.ZodOptional<z.ZodEnum<{ draft: 'draft'; active: 'active' }>>; expectedUpdatedAt: z.ZodOptional<z.ZodISODateTime> })
+  } & {
+    status: z.ZodOptional<z.ZodEnum<{ draft: 'draft'; active: 'active' }>>;
+    expectedUpdatedAt: z.ZodOptional<z.ZodISODateTime>;
+    variants: z.ZodOptional<z.ZodNullable<typeof VariantListSchema>>;
+  })
   .strict()
   .refine(subgroupInGroup, subgroupIssue)
+  .superRefine(noSummaryBesideVariants)
   .openapi('ProductPatch');
 export type ProductPatch = z.infer<typeof ProductPatchSchema>;
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Conflict, Forbidden, NotFound } from '../http/errors';
+import { Conflict, Forbidden, InvalidInput, NotFound } from '../http/errors';
 import { assertOwnsStorefront } from '../identity/authorize';
 import type { Principal } from '../identity/principal';
 import { snapshotOf } from '../registry/certificate';
@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { slugify } from '../text/fold';
 import type { Product } from './product';
 import type { NewProduct, ProductPatch } from './product-management-schemas';
+import { normaliseVariants, variantSummary, withVariantSummary } from './variants';
 
 function newProductId(name: string): string {
   return `${slugify(name).slice(0, 60).replace(/-+$/, '') || 'san-pham'}-${randomBytes(3).toString('hex')}`;
@@ -16,7 +17,7 @@ function newProductId(name: string): string {
  * The object-level check for every product mutation: the product is loaded first and the caller
  * must own its storefront, so an id from another storefront gets 403 whatever the route.
  */
-async function ownedProduct(services: Services, principal: Principal | undefined, id: string): Promise<Product> {
+export async function ownedProduct(services: Services, principal: Principal | undefined, id: string): Promise<Product> {
   const product = await services.catalog.getProduct(id);
   if (!product) throw new NotFound(`Không có sản phẩm ${id}`, 'PRODUCT_NOT_FOUND');
   assertOwnsStorefront(principal, product.producerId);
@@ -29,6 +30,23 @@ function assertFresh(product: Product, expectedUpdatedAt: string | undefined): v
   }
 }
 
+/** Price, unit and stock: typed in for a single-price product, derived from the variants otherwise. */
+function pricingOf(input: NewProduct): Pick<Product, 'priceVnd' | 'unit' | 'stock' | 'variants'> {
+  if (input.variants) {
+    const variants = normaliseVariants(input.variants);
+    return { variants, ...variantSummary(variants) };
+  }
+  // NewProductSchema already refuses a body with neither variants nor price and unit.
+  if (input.priceVnd === undefined || input.unit === undefined) throw new InvalidInput('Nhập giá và đơn vị bán, hoặc các phân loại');
+  return { priceVnd: input.priceVnd, unit: input.unit, stock: input.stock ?? 0 };
+}
+
+const hasVariants = (p: Product) => (p.variants?.length ?? 0) > 0;
+
+function variantsConflict(): Conflict {
+  return new Conflict('Sản phẩm có nhiều phân loại: giá, đơn vị và tồn kho được sửa theo từng phân loại', 'PRODUCT_HAS_VARIANTS');
+}
+
 /** Drafts only: a storefront exists only once its application was approved, so that is the check. */
 export async function createProduct(services: Services, principal: Principal | undefined, producerId: string, input: NewProduct): Promise<Product> {
   assertOwnsStorefront(principal, producerId);
@@ -36,8 +54,10 @@ export async function createProduct(services: Services, principal: Principal | u
   if (!producer) throw new Forbidden('Gian hàng chưa được duyệt', 'STOREFRONT_NOT_APPROVED');
   const at = services.clock.now().toISOString();
   const id = newProductId(input.name);
+  const { priceVnd: _p, unit: _u, stock: _s, variants: _v, ...rest } = input;
   const product: Product = {
-    ...input,
+    ...rest,
+    ...pricingOf(input),
     id,
     slug: id,
     producerId,
@@ -54,7 +74,7 @@ export async function createProduct(services: Services, principal: Principal | u
 }
 
 async function save(services: Services, previous: Product, changes: Partial<Product>): Promise<Product> {
-  const next: Product = { ...previous, ...changes, updatedAt: services.clock.now().toISOString() };
+  const next: Product = withVariantSummary({ ...previous, ...changes, updatedAt: services.clock.now().toISOString() });
   // saveProduct adds or removes listing items as the gate now says, in the same transaction.
   await services.catalog.saveProduct(next, previous);
   return next;
@@ -64,8 +84,16 @@ export async function editProduct(services: Services, principal: Principal | und
   const previous = await ownedProduct(services, principal, id);
   if (previous.status === 'archived') throw new Conflict('Sản phẩm đã lưu trữ, không sửa được', 'PRODUCT_ARCHIVED');
   assertFresh(previous, patch.expectedUpdatedAt);
-  const { expectedUpdatedAt: _e, ...changes } = patch;
-  return save(services, previous, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Product>);
+  const { expectedUpdatedAt: _e, variants, ...changes } = patch;
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Product>;
+  // With variants kept, the summary is theirs: a form that sends it back unchanged is fine, a different
+  // value is 409 (edit the variants, or send `variants: null` to go back to a single price).
+  if (variants === undefined && hasVariants(previous) && (['priceVnd', 'unit', 'stock'] as const).some((k) => defined[k] !== undefined && defined[k] !== previous[k])) {
+    throw variantsConflict();
+  }
+  // `null`: back to a single price (withVariantSummary drops the empty list; the last summary stays unless set here).
+  if (variants === null) return save(services, previous, { ...defined, variants: [] });
+  return save(services, previous, variants ? { ...defined, variants: normaliseVariants(variants) } : defined);
 }
 
 export async function archiveProduct(services: Services, principal: Principal | undefined, id: string): Promise<Product> {
@@ -75,7 +103,18 @@ export async function archiveProduct(services: Services, principal: Principal | 
 }
 
 export async function setStock(services: Services, principal: Principal | undefined, id: string, stock: number): Promise<Product> {
-  return save(services, await ownedProduct(services, principal, id), { stock });
+  const previous = await ownedProduct(services, principal, id);
+  if (hasVariants(previous)) throw variantsConflict();
+  return save(services, previous, { stock });
+}
+
+/** One variant's stock; the product's stock (their sum) follows in the same write. */
+export async function setVariantStock(services: Services, principal: Principal | undefined, id: string, variantId: string, stock: number): Promise<Product> {
+  // Ownership first: another storefront's product is 403 whether or not the variant exists.
+  const previous = await ownedProduct(services, principal, id);
+  const variants = previous.variants ?? [];
+  if (!variants.some((v) => v.id === variantId)) throw new NotFound(`Sản phẩm ${id} không có phân loại ${variantId}`, 'VARIANT_NOT_FOUND');
+  return save(services, previous, { variants: variants.map((v) => (v.id === variantId ? { ...v, stock } : v)) });
 }
 
 /** Only the owner's own, active certificate: another producer's is 403, whoever typed its number. */

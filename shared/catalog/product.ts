@@ -3,6 +3,7 @@ import { CertificateSnapshotSchema } from '../registry/certificate';
 import { provinceCodes } from '../reference/provinces';
 import { groupCodes, subgroupCodes } from '../reference/taxonomy';
 import { legalForms } from '../storefront/producer';
+import { highestVariantPrice, MAX_VARIANTS, VariantSchema, withVariantSummary } from './variants';
 
 export const productStatuses = ['draft', 'active', 'archived'] as const;
 
@@ -30,9 +31,15 @@ export const ProductSchema = z
     commune: z.string(),
     group: z.enum(groupCodes),
     subgroup: z.enum(subgroupCodes),
-    priceVnd: z.number().int().min(0).max(1_000_000_000).openapi({ description: 'Integer đồng' }),
-    unit: z.string().min(1).max(60).openapi({ example: 'chai 500 ml' }),
-    stock: z.number().int().min(0),
+    priceVnd: z.number().int().min(0).max(1_000_000_000).openapi({ description: 'Integer đồng; with variants, the lowest variant price (derived)' }),
+    unit: z.string().min(1).max(60).openapi({ example: 'chai 500 ml', description: 'With variants, the label of the cheapest one (derived)' }),
+    stock: z.number().int().min(0).openapi({ description: 'With variants, their sum (derived)' }),
+    variants: z
+      .array(VariantSchema)
+      .min(1)
+      .max(MAX_VARIANTS)
+      .optional()
+      .openapi({ description: 'Sizes sold separately, each with its own price and stock; absent for a single-price product' }),
     images: z.array(ImageSchema),
     tags: z.array(z.string()).default([]),
     status: z.enum(productStatuses),
@@ -64,12 +71,20 @@ export const ProductCardSchema = ProductSchema.pick({
     certificateNo: z.string(),
     expiresAt: z.iso.datetime(),
     image: ImageSchema.optional(),
+    priceMaxVnd: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'Present only when the variants differ in price: the highest; cards then show "từ <priceVnd>"' }),
   })
   .openapi('ProductCard');
 export type ProductCard = z.infer<typeof ProductCardSchema>;
 
-export function cardOf(product: Product): ProductCard {
+export function cardOf(stored: Product): ProductCard {
+  // Derived here too, so listing items and search records agree with the variants whoever wrote the product.
+  const product = withVariantSummary(stored);
   const cert = product.certificate;
+  const priceMaxVnd = highestVariantPrice(product.variants);
   if (!cert) throw new Error(`Product ${product.id} has no certificate: it cannot be listed`);
   return {
     id: product.id,
@@ -87,6 +102,7 @@ export function cardOf(product: Product): ProductCard {
     certificateNo: cert.certificateNo,
     expiresAt: cert.expiresAt,
     image: product.images[0],
+    ...(priceMaxVnd !== undefined ? { priceMaxVnd } : {}),
     ...(product.demo ? { demo: true } : {}),
   };
 }

@@ -30,6 +30,7 @@ export function ProductCard({ card, media, headingLevel = 3 }: { card: Card; med
         <StarBadge stars={card.stars} />
         {isDemoCard(card) ? <DemoTag /> : null}
         <p class="price">
+          {card.priceMaxVnd !== undefined ? 'từ ' : null}
           {formatVnd(card.priceVnd)} <span class="unit">/ {card.unit}</span>
         </p>
         <p class="meta">

@@ -1,4 +1,5 @@
 import type { ProductView } from '../../shared/catalog/product-view';
+import { highestVariantPrice, type Variant } from '../../shared/catalog/variants';
 import { formatVnd } from '../../shared/money/vnd';
 import { groupByCodeOrUndefined } from '../../shared/reference/taxonomy';
 import { legalFormLabels } from '../../shared/storefront/producer';
@@ -18,15 +19,48 @@ function summary(text: string, max = 155): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
 
+/**
+ * The sizes a product is sold in, each with its price and whether it is in stock. A table: shoppers
+ * compare rows, and screen readers announce each row by its label (row header) and column.
+ */
+function VariantTable({ variants, isService }: { variants: Variant[]; isService: boolean }) {
+  return (
+    <section class="variants" aria-labelledby="phan-loai">
+      <h2 id="phan-loai">Phân loại</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Phân loại</th>
+            <th scope="col">Giá</th>
+            {isService ? null : <th scope="col">Tình trạng</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {variants.map((v) => (
+            <tr id={`phan-loai-${v.id}`}>
+              <th scope="row">{v.label}</th>
+              <td>{formatVnd(v.priceVnd)}</td>
+              {isService ? null : <td class={v.stock > 0 ? 'stock-in' : 'stock-out'}>{v.stock > 0 ? 'Còn hàng' : 'Hết hàng'}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 export function ProductPage({ assets, view }: { assets: AssetUrls; view: ProductView }) {
   const { product: p, origin, classification, certification: cert } = view;
   const isService = groupByCodeOrUndefined(p.group)?.isService === true;
   const image = p.images[0];
   const demo = p.demo === true;
+  const variants = p.variants ?? [];
+  // "từ 120.000 ₫" only when the sizes differ in price; priceVnd is already the lowest (variants.ts).
+  const from = highestVariantPrice(variants) !== undefined ? 'từ ' : '';
   return (
     <Layout
       title={p.name}
-      description={summary(`${p.name} — OCOP ${cert.stars} sao, ${formatVnd(p.priceVnd)}/${p.unit}. ${origin.label}. ${p.description}`)}
+      description={summary(`${p.name} — OCOP ${cert.stars} sao, ${from}${formatVnd(p.priceVnd)}/${p.unit}. ${origin.label}. ${p.description}`)}
       assets={assets}
       current="products"
       demo={demo}
@@ -51,14 +85,16 @@ export function ProductPage({ assets, view }: { assets: AssetUrls; view: Product
             </h1>
             <StarBadge stars={cert.stars} large />
             <p class="price">
+              {from}
               {formatVnd(p.priceVnd)} <span class="unit">/ {p.unit}</span>
             </p>
+            {variants.length > 0 ? <VariantTable variants={variants} isService={isService} /> : null}
             {isService ? (
               <p class="service">
                 <strong>Dịch vụ du lịch</strong> — đặt trước với cơ sở, không giao hàng.
               </p>
             ) : p.stock > 0 ? (
-              <p class="stock-in">{p.stock <= LOW_STOCK ? `Còn hàng (chỉ còn ${p.stock})` : 'Còn hàng'}</p>
+              <p class="stock-in">{p.stock <= LOW_STOCK && variants.length === 0 ? `Còn hàng (chỉ còn ${p.stock})` : 'Còn hàng'}</p>
             ) : (
               <p class="stock-out">Tạm hết hàng</p>
             )}
