@@ -15,6 +15,8 @@ export const AuditEntrySchema = z
       accountId: z.string(),
       role: z.enum(['officer', 'admin']),
       provinceCode: z.string().optional(),
+      /** The name at the time of the change: an audit trail must not change when an account is renamed. */
+      displayName: z.string().optional(),
     }),
     reason: z.string().optional(),
     before: CertificateSchema.nullable(),
@@ -31,9 +33,10 @@ export function auditItem(entry: AuditEntry) {
 }
 
 export function actorOf(principal: Extract<Principal, { role: 'officer' | 'admin' }>): AuditEntry['actor'] {
+  const name = principal.displayName ? { displayName: principal.displayName } : {};
   return principal.role === 'officer'
-    ? { accountId: principal.accountId, role: 'officer', provinceCode: principal.provinceCode }
-    : { accountId: principal.accountId, role: 'admin' };
+    ? { accountId: principal.accountId, role: 'officer', provinceCode: principal.provinceCode, ...name }
+    : { accountId: principal.accountId, role: 'admin', ...name };
 }
 
 export function auditEntry(input: {

@@ -1,13 +1,19 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys } from '../catalog/items';
-import { certificateKey, ownerPartition } from '../catalog/keys';
-import { Conflict } from '../http/errors';
+import { certificateKey, producerKey } from '../catalog/keys';
+import { Conflict, NotFound } from '../http/errors';
 import type { Certificate } from './certificate';
+import { certificateIndexItem } from './certificate-index';
+import { certificateItem } from './registry-store';
 
 export interface CertificateStore {
   getCertificate(certificateNo: string): Promise<Certificate | undefined>;
-  createCertificate(cert: Certificate): Promise<void>;
+  /**
+   * Writes a certificate as it is (demo seed, tests), with its province index item.
+   * `subjectProvinceCode` saves a read when the caller knows it; otherwise the subject is read.
+   */
+  createCertificate(cert: Certificate, subjectProvinceCode?: string): Promise<void>;
 }
 
 export class DynamoCertificateStore implements CertificateStore {
@@ -21,27 +27,33 @@ export class DynamoCertificateStore implements CertificateStore {
     return Item ? withoutKeys<Certificate>(Item) : undefined;
   }
 
-  /** Certificate numbers are unique: a second certificate with the same number is refused. */
-  async createCertificate(cert: Certificate): Promise<void> {
+  /**
+   * Certificate numbers are unique: a second certificate with the same number is refused. The
+   * province index item goes in the same transaction, so the province console lists exactly the
+   * certificates that exist (certificate-index.ts).
+   */
+  async createCertificate(cert: Certificate, subjectProvinceCode?: string): Promise<void> {
+    const provinceCode = subjectProvinceCode ?? (await this.subjectProvince(cert.subjectId));
     try {
       await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...certificateKey(cert.certificateNo),
-            GSI1PK: ownerPartition(cert.subjectId),
-            GSI1SK: `CERT#${cert.decisionDate}#${cert.certificateNo}`,
-            type: 'Certificate',
-            ...cert,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: certificateItem(cert), ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.tableName, Item: certificateIndexItem(cert, provinceCode, 'record') } },
+          ],
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
         throw new Conflict(`Certificate ${cert.certificateNo} already exists`, 'CERTIFICATE_EXISTS');
       }
       throw error;
     }
+  }
+
+  private async subjectProvince(subjectId: string): Promise<string> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: producerKey(subjectId), ProjectionExpression: 'provinceCode' }));
+    if (typeof Item?.provinceCode !== 'string') throw new NotFound(`Không tìm thấy chủ thể ${subjectId}`, 'PRODUCER_NOT_FOUND');
+    return Item.provinceCode;
   }
 }

@@ -4,6 +4,7 @@ import { Conflict, Forbidden, InvalidInput, NotFound } from '../http/errors';
 import type { Principal } from '../identity/principal';
 import { subgroupByCode } from '../reference/taxonomy';
 import type { Services } from '../services';
+import type { Producer } from '../storefront/producer';
 import { actorOf, auditEntry, type AuditAction, type AuditEntry } from './audit';
 import { snapshotOf, type Certificate } from './certificate';
 import { certificateExpiresAt, certificateExpiresOn } from './certificate-expiry';
@@ -48,6 +49,7 @@ function carries(product: Product, cert: Certificate, now: Date): boolean {
 async function apply(
   services: RegistryServices,
   principal: Registrar,
+  subject: Producer,
   action: AuditAction,
   before: Certificate | undefined,
   after: Certificate,
@@ -68,6 +70,7 @@ async function apply(
     previous: before,
     products,
     audit: auditEntry({ action, at: now, actor: actorOf(principal), before, after, reason }),
+    subjectProvinceCode: subject.provinceCode,
   });
   const shown = products.find((p) => p.next.id === target?.id)?.next ?? target;
   return shown ? checkListingGate(shown, now).listed : false;
@@ -75,6 +78,7 @@ async function apply(
 
 export interface PreparedRecord {
   principal: Registrar;
+  producer: Producer;
   certificate: Certificate;
   warnings: IssuerFinding[];
   product: Product;
@@ -104,24 +108,24 @@ export async function prepareRecord(services: RegistryServices, caller: Principa
     revision: 1,
     updatedAt: services.clock.now().toISOString(),
   };
-  return { principal, certificate, warnings, product };
+  return { principal, producer, certificate, warnings, product };
 }
 
 export async function recordCertificate(services: RegistryServices, caller: Principal, body: RecordCertificateBody): Promise<RegistryResult> {
-  const { principal, certificate, warnings, product } = await prepareRecord(services, caller, body);
-  const productListed = await apply(services, principal, 'record', undefined, certificate, undefined, product);
+  const { principal, producer, certificate, warnings, product } = await prepareRecord(services, caller, body);
+  const productListed = await apply(services, principal, producer, 'record', undefined, certificate, undefined, product);
   return { certificate, warnings, productListed };
 }
 
 /** A certificate this caller may change: in their province, not revoked, not a central decision for an officer. */
-async function changeable(services: RegistryServices, caller: Principal, no: string): Promise<{ principal: Registrar; cert: Certificate }> {
+async function changeable(services: RegistryServices, caller: Principal, no: string): Promise<{ principal: Registrar; cert: Certificate; subject: Producer }> {
   const principal = asRegistrar(caller);
   const cert = await services.certificates.getCertificate(no);
   if (!cert) throw new NotFound(`Không tìm thấy chứng nhận ${no}`, 'CERTIFICATE_NOT_FOUND');
-  await subjectInScope(services, principal, cert.subjectId);
+  const subject = await subjectInScope(services, principal, cert.subjectId);
   assertMayRecord(principal, cert);
   if (cert.status === 'revoked') throw new Conflict(`Chứng nhận ${no} đã bị thu hồi`, 'CERTIFICATE_REVOKED');
-  return { principal, cert };
+  return { principal, cert, subject };
 }
 
 const bumped = (cert: Certificate, services: RegistryServices) => ({
@@ -130,31 +134,31 @@ const bumped = (cert: Certificate, services: RegistryServices) => ({
 });
 
 export async function revokeCertificate(services: RegistryServices, caller: Principal, no: string, body: RevokeBody): Promise<RegistryResult> {
-  const { principal, cert } = await changeable(services, caller, no);
+  const { principal, cert, subject } = await changeable(services, caller, no);
   if (body.revokedOn < cert.decisionDate) {
     throw new InvalidInput('Ngày thu hồi trước ngày quyết định công nhận', { revokedOn: body.revokedOn, decisionDate: cert.decisionDate }, 'REVOKED_BEFORE_DECISION');
   }
   const after: Certificate = { ...cert, status: 'revoked', revokedOn: body.revokedOn, revocationDecisionNo: body.revocationDecisionNo, ...bumped(cert, services) };
-  const productListed = await apply(services, principal, 'revoke', cert, after, body.reason);
+  const productListed = await apply(services, principal, subject, 'revoke', cert, after, body.reason);
   return { certificate: after, warnings: [], productListed };
 }
 
 /** Validity is unchanged: a downgrade re-rates the product within the same recognition period. */
 export async function downgradeCertificate(services: RegistryServices, caller: Principal, no: string, body: DowngradeBody): Promise<RegistryResult> {
-  const { principal, cert } = await changeable(services, caller, no);
+  const { principal, cert, subject } = await changeable(services, caller, no);
   if (body.stars >= cert.stars) {
     throw new InvalidInput(`Hạ hạng phải thấp hơn ${cert.stars}★`, { from: cert.stars, to: body.stars }, 'NOT_A_DOWNGRADE');
   }
   const { score: _oldScore, ...rest } = cert;
   const after: Certificate = { ...rest, stars: body.stars, decisionNo: body.decisionNo, ...(body.score !== undefined ? { score: body.score } : {}), ...bumped(cert, services) };
   const warnings = issuerWarnings(after);
-  const productListed = await apply(services, principal, 'downgrade', cert, after, body.reason);
+  const productListed = await apply(services, principal, subject, 'downgrade', cert, after, body.reason);
   return { certificate: after, warnings, productListed };
 }
 
 /** Recognised again after re-evaluation (công nhận lại): a new decision date, so a new expiry. */
 export async function renewCertificate(services: RegistryServices, caller: Principal, no: string, body: RenewBody): Promise<RegistryResult> {
-  const { principal, cert } = await changeable(services, caller, no);
+  const { principal, cert, subject } = await changeable(services, caller, no);
   if (body.decisionDate <= cert.decisionDate) {
     throw new InvalidInput('Quyết định công nhận lại phải sau quyết định hiện tại', { decisionDate: body.decisionDate, current: cert.decisionDate }, 'NOT_A_RENEWAL');
   }
@@ -174,7 +178,7 @@ export async function renewCertificate(services: RegistryServices, caller: Princ
     ...bumped(cert, services),
   };
   const warnings = issuerWarnings(after);
-  const productListed = await apply(services, principal, 'renew', cert, after, body.reason);
+  const productListed = await apply(services, principal, subject, 'renew', cert, after, body.reason);
   return { certificate: after, warnings, productListed };
 }
 

@@ -6,7 +6,10 @@ import type { Product } from '../catalog/product';
 import { Conflict } from '../http/errors';
 import { auditItem, auditPartition, type AuditEntry } from './audit';
 import type { Certificate } from './certificate';
+import { certificateIndexWrites } from './certificate-index';
+import { namesOf, type CertificateNames } from './certificate-names';
 import { expiryBucketWrites } from './expiry-bucket';
+import { queryProvinceCertificates, type ProvinceCertificatesPage, type ProvinceCertificatesQuery } from './province-certificates-query';
 
 /** One registry change: the certificate, its audit entry and (when it carries it) the product. */
 export interface RegistryChange {
@@ -16,6 +19,8 @@ export interface RegistryChange {
   /** Every product whose snapshot changes with it (the recorded one, and any other the owner linked). */
   products: { next: Product; previous: Product }[];
   audit: AuditEntry;
+  /** The subject's current province (read by the service for its scope check): the index partition. */
+  subjectProvinceCode: string;
 }
 
 export interface RegistryStore {
@@ -23,6 +28,10 @@ export interface RegistryStore {
   listAudit(certificateNo: string): Promise<AuditEntry[]>;
   /** The subject's products whose snapshot is this certificate (GSI1, no Scan). */
   productsCarrying(subjectId: string, certificateNo: string): Promise<Product[]>;
+  /** A page of one province's certificates, newest decision first (certificate-index.ts, no Scan). */
+  listProvinceCertificates(query: ProvinceCertificatesQuery): Promise<ProvinceCertificatesPage>;
+  /** Current producer and product names for a page of rows (one BatchGetItem). */
+  certificateNames(refs: { subjectId: string; productId?: string | undefined }[]): Promise<CertificateNames>;
 }
 
 export function certificateItem(cert: Certificate) {
@@ -38,8 +47,8 @@ export function certificateItem(cert: Certificate) {
 /**
  * All of a change in ONE TransactWriteItems: certificate (unique number / revision check), audit
  * item (never overwritten), product (updatedAt check) and its listing items put or deleted, and
- * the certificate's expiry-bucket item (expiry-bucket.ts). A
- * revocation therefore hides the product in the same instant it is recorded, and nothing is
+ * the certificate's expiry-bucket item (expiry-bucket.ts) and its province index item
+ * (certificate-index.ts). A revocation therefore hides the product in the same instant it is recorded, and nothing is
  * half-written when two officers race.
  */
 export class DynamoRegistryStore implements RegistryStore {
@@ -50,7 +59,7 @@ export class DynamoRegistryStore implements RegistryStore {
 
   async commit(change: RegistryChange): Promise<void> {
     const TableName = this.tableName;
-    const { certificate, previous, products, audit } = change;
+    const { certificate, previous, products, audit, subjectProvinceCode } = change;
     const certPut = {
       Put: {
         TableName,
@@ -67,8 +76,10 @@ export class DynamoRegistryStore implements RegistryStore {
       ...(bucket.put ? [{ Put: { TableName, Item: bucket.put } }] : []),
       ...(bucket.delete ? [{ Delete: { TableName, Key: bucket.delete } }] : []),
     ];
+    const index = certificateIndexWrites(previous, certificate, subjectProvinceCode, audit.action);
+    const indexWrites = [{ Put: { TableName, Item: index.put } }, ...(index.delete ? [{ Delete: { TableName, Key: index.delete } }] : [])];
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: [certPut, auditPut, ...productWrites, ...bucketWrites] }));
+      await this.db.send(new TransactWriteCommand({ TransactItems: [certPut, auditPut, ...productWrites, ...bucketWrites, ...indexWrites] }));
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
         const reasons = error.CancellationReasons ?? [];
@@ -125,6 +136,14 @@ export class DynamoRegistryStore implements RegistryStore {
     return out;
   }
 
+  listProvinceCertificates(query: ProvinceCertificatesQuery): Promise<ProvinceCertificatesPage> {
+    return queryProvinceCertificates(this.db, this.tableName, query);
+  }
+
+  certificateNames(refs: { subjectId: string; productId?: string | undefined }[]): Promise<CertificateNames> {
+    return namesOf(this.db, this.tableName, refs);
+  }
+
   async listAudit(certificateNo: string): Promise<AuditEntry[]> {
     const out: AuditEntry[] = [];
     let start: Record<string, unknown> | undefined;
@@ -134,12 +153,16 @@ export class DynamoRegistryStore implements RegistryStore {
           TableName: this.tableName,
           KeyConditionExpression: 'PK = :pk',
           ExpressionAttributeValues: { ':pk': auditPartition(certificateNo) },
+          // The console shows the trail right after a change: the entry just written must be in it.
+          ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
       );
       for (const item of page.Items ?? []) out.push(withoutKeys<AuditEntry>(item));
       start = page.LastEvaluatedKey;
     } while (start);
-    return out;
+    // Two changes in the same millisecond sort by their random ULID suffix; the revision each one
+    // wrote is the true order (a change is committed only on top of the revision it read).
+    return out.sort((a, b) => a.at.localeCompare(b.at) || (a.after.revision ?? 1) - (b.after.revision ?? 1));
   }
 }

@@ -43,7 +43,7 @@ export const VerificationSchema = z
 export type Verification = z.infer<typeof VerificationSchema>;
 
 /** Evaluated at `now`, never stored: an expiry takes effect the second it passes, with no job. */
-export function verificationState(cert: Certificate, now: Date): VerificationState {
+export function verificationState(cert: Pick<Certificate, 'status' | 'stars' | 'expiresAt'>, now: Date): VerificationState {
   if (cert.status === 'revoked') return 'revoked';
   if (cert.status === 'superseded') return 'superseded';
   if (cert.stars < MIN_LISTED_STARS) return 'below_three_stars';

@@ -1,8 +1,12 @@
+import { formatVietnamDateTime } from '../../shared/time/vietnam-time';
 import { raw } from 'hono/html';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { Layout } from '../components/layout';
 import { identityCss } from '../identity/styles';
 import type { AssetUrls } from '../view';
+import { ConsoleNav } from '../registry/console-nav';
+import type { Registrar } from '../registry/console-http';
+import { consoleCss } from '../registry/console-styles';
 import type { Application } from '../../shared/onboarding/application';
 import { provinceLabelByCode } from '../../shared/reference/labels';
 import { legalFormLabels } from '../../shared/storefront/producer';
@@ -17,6 +21,8 @@ export interface QueueProblem {
 
 export interface QueuePageProps {
   assets: AssetUrls;
+  /** For the console navigation. */
+  principal?: Registrar | undefined;
   provinceCode: string;
   applications: Application[];
   /** A rejection that needs fixing, shown inline on its own application. */
@@ -24,16 +30,17 @@ export interface QueuePageProps {
   done?: 'duyet' | 'tu-choi' | undefined;
 }
 
-export function QueuePage({ assets, provinceCode, applications, problem, done }: QueuePageProps) {
+export function QueuePage({ assets, principal, provinceCode, applications, problem, done }: QueuePageProps) {
   const title = 'Hồ sơ đăng ký gian hàng';
   return (
     <Layout title={title} description="Hàng đợi hồ sơ chờ duyệt của tỉnh, thành phố." assets={assets} noindex>
       <div class="wrap">
-        <style>{raw(identityCss)}</style>
+        <style>{raw(identityCss + consoleCss)}</style>
         <Breadcrumbs items={[{ label: 'Trang chủ', href: '/' }, { label: title }]} />
         <h1>
           {title} — {provinceLabelByCode(provinceCode)}
         </h1>
+        {principal ? <ConsoleNav principal={principal} current="applications" /> : null}
         {done ? (
           <p class="notice" role="status">
             {done === 'duyet' ? 'Đã duyệt hồ sơ, gian hàng đã được tạo.' : 'Đã từ chối hồ sơ và lưu lý do.'}
@@ -68,7 +75,7 @@ function ApplicationCard({ application: a, problem }: { application: Application
         </dd>
         <dt>Gửi lúc</dt>
         <dd>
-          <time datetime={a.createdAt}>{a.createdAt.slice(0, 10)}</time>
+          <time datetime={a.createdAt}>{formatVietnamDateTime(a.createdAt)}</time>
         </dd>
       </dl>
       {a.story ? <p>{a.story}</p> : null}

@@ -15,7 +15,11 @@ async function renderQueue(c: Context<AppEnv>, status: 200 | 400 | 409, problem?
   const applications = await listApplications(c.get('services'), principal, 'pending', 100);
   c.header('Cache-Control', NO_STORE);
   const provinceCode = principal.role === 'officer' ? principal.provinceCode : '';
-  return c.html(await renderDocument(<QueuePage assets={assetsOf(c)} provinceCode={provinceCode} applications={applications} problem={problem} done={done} />), status);
+  const registrar = principal.role === 'officer' || principal.role === 'admin' ? principal : undefined;
+  return c.html(
+    await renderDocument(<QueuePage assets={assetsOf(c)} principal={registrar} provinceCode={provinceCode} applications={applications} problem={problem} done={done} />),
+    status,
+  );
 }
 
 /** The officer's queue: plain forms posting back, post/redirect/get on success. */

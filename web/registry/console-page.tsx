@@ -1,14 +1,21 @@
+import { raw } from 'hono/html';
 import type { Principal } from '../../shared/identity/principal';
 import { provinceLabelByCode } from '../../shared/reference/labels';
 import type { RegistryResult } from '../../shared/registry/registry-service';
+import { formatVietnamDate } from '../../shared/time/vietnam-time';
 import { Layout } from '../components/layout';
 import { Choice, ErrorSummary, Field, Submit, type FormState } from '../identity/form';
+import { identityCss } from '../identity/styles';
 import type { AssetUrls } from '../view';
+import { CERTIFICATES_PATH, certificatePath } from './certificate-paths';
+import { ConsoleNav } from './console-nav';
+import { consoleCss } from './console-styles';
 import { recordLabels } from './record-form';
 import { verifyPath } from './verification-url';
 
 export const CONSOLE_PATH = '/quan-ly/tinh';
-export const RECORD_PATH = '/quan-ly/tinh/chung-nhan';
+/** Recording POSTs to the certificate list's path (GET there is the list, certificate-routes.tsx). */
+export const RECORD_PATH = CERTIFICATES_PATH;
 
 const starOptions = (admin: boolean) =>
   [1, 2, 3, 4, ...(admin ? [5] : [])].map((n) => ({ value: String(n), label: `${n} sao`, ...(n < 3 ? { hint: 'kết quả, chưa phải chứng nhận OCOP' } : {}) }));
@@ -33,12 +40,14 @@ export function ConsolePage({ assets, principal, state, recorded }: ConsoleProps
   return (
     <Layout title="Quản lý chứng nhận OCOP" description="Ghi nhận kết quả đánh giá, phân hạng sản phẩm OCOP" assets={assets} noindex>
       <div class="wrap">
+        <style>{raw(identityCss + consoleCss)}</style>
         <h1>Quản lý chứng nhận OCOP — {scope}</h1>
+        <ConsoleNav principal={principal} current="record" />
         {recorded ? (
           <section class="panel" role="status">
             <h2>Đã ghi nhận chứng nhận {recorded.certificate.certificateNo}</h2>
             <p>
-              Hiệu lực đến hết ngày {recorded.certificate.expiresOn}.{' '}
+              Hiệu lực đến hết ngày {formatVietnamDate(recorded.certificate.expiresOn)}.{' '}
               {recorded.productListed ? 'Sản phẩm đang được bày bán.' : 'Sản phẩm chưa được bày bán (cần chứng nhận từ 3 sao còn hiệu lực).'}
             </p>
             {recorded.warnings.length > 0 ? (
@@ -49,12 +58,13 @@ export function ConsolePage({ assets, principal, state, recorded }: ConsoleProps
               </ul>
             ) : null}
             <p>
+              <a href={certificatePath(recorded.certificate.certificateNo)}>Quản lý chứng nhận này</a> ·{' '}
               <a href={verifyPath(recorded.certificate.certificateNo)}>Trang xác minh và mã QR</a>
             </p>
           </section>
         ) : null}
-        <form method="post" action={RECORD_PATH} novalidate>
-          <h2>Ghi nhận kết quả đánh giá, phân hạng</h2>
+        <form method="post" action={RECORD_PATH} novalidate id="ghi-nhan" aria-labelledby="ghi-nhan-tieu-de">
+          <h2 id="ghi-nhan-tieu-de">Ghi nhận kết quả đánh giá, phân hạng</h2>
           <p class="hint">
             {admin
               ? 'Quản trị viên ghi nhận cả quyết định 5 sao của Bộ Nông nghiệp và Môi trường.'

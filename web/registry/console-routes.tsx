@@ -1,40 +1,21 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { AppEnv } from '../../shared/http/app-env';
-import { AppError, Forbidden, PayloadTooLarge } from '../../shared/http/errors';
+import { AppError, PayloadTooLarge } from '../../shared/http/errors';
 import { currentPrincipal } from '../../shared/identity/authenticate';
 import { requirePrincipal } from '../../shared/identity/authorize';
-import type { Principal } from '../../shared/identity/principal';
 import { recordCertificate } from '../../shared/registry/registry-service';
-import { NO_STORE, renderDocument } from '../render';
-import type { AssetUrls } from '../view';
 import { emptyForm, type FormState } from '../identity/form';
 import { fieldErrorsOf, readForm } from '../identity/form-state';
 import { CONSOLE_PATH, ConsolePage, RECORD_PATH } from './console-page';
 import { IMPORT_PATH, ImportPage } from './import-page';
 import { importCertificates, readCertificateCsv } from '../../shared/registry/csv-import';
 import { parseRecordForm, RECORD_FIELDS } from './record-form';
+import { asRegistrar, assetsOf, sendConsolePage as send } from './console-http';
 
 const FORM_LIMIT_BYTES = 16 * 1024;
 /** A CSV of a few thousand certificates. */
 const IMPORT_LIMIT_BYTES = 1024 * 1024;
-type Registrar = Extract<Principal, { role: 'officer' | 'admin' }>;
-
-function assetsOf(c: Context<AppEnv>): AssetUrls {
-  const { config } = c.get('services');
-  return { media: config.mediaBaseUrl.replace(/\/+$/, ''), static: config.staticBaseUrl.replace(/\/+$/, '') };
-}
-
-function asRegistrar(principal: Principal): Registrar {
-  if (principal.role === 'officer' || principal.role === 'admin') return principal;
-  throw new Forbidden('Trang này dành cho cán bộ OCOP cấp tỉnh');
-}
-
-async function send(c: Context<AppEnv>, node: JSX.Element, status: 200 | 201 | 400 | 409 = 200) {
-  c.header('Cache-Control', NO_STORE);
-  return c.html(await renderDocument(node), status);
-}
 
 /**
  * The province console. Input problems and conflicts re-render the form; 401/403 go to the error
@@ -74,8 +55,7 @@ export function consoleWebRoutes() {
   web.get(IMPORT_PATH, (c) => {
     const principal = currentPrincipal(c);
     if (!principal) return c.redirect(`/dang-nhap?next=${encodeURIComponent(IMPORT_PATH)}`, 303);
-    asRegistrar(principal);
-    return send(c, <ImportPage assets={assetsOf(c)} />);
+    return send(c, <ImportPage assets={assetsOf(c)} principal={asRegistrar(principal)} />);
   });
 
   const importLimit = bodyLimit({
@@ -91,13 +71,13 @@ export function consoleWebRoutes() {
     const file = body.csvFile;
     const pasted = typeof body.csvText === 'string' ? body.csvText : '';
     const text = file instanceof File && file.size > 0 ? await file.text() : pasted;
-    if (!text.trim()) return send(c, <ImportPage assets={assetsOf(c)} error="Chưa chọn tệp hoặc dán nội dung CSV" />, 400);
+    if (!text.trim()) return send(c, <ImportPage assets={assetsOf(c)} principal={principal} error="Chưa chọn tệp hoặc dán nội dung CSV" />, 400);
     try {
       const rows = readCertificateCsv(text);
       const report = await importCertificates(c.get('services'), principal, rows, { dryRun: body.dryRun === '1' });
-      return send(c, <ImportPage assets={assetsOf(c)} report={report} />, 200);
+      return send(c, <ImportPage assets={assetsOf(c)} principal={principal} report={report} />, 200);
     } catch (error) {
-      if (error instanceof AppError && error.status === 400) return send(c, <ImportPage assets={assetsOf(c)} error={error.message} />, 400);
+      if (error instanceof AppError && error.status === 400) return send(c, <ImportPage assets={assetsOf(c)} principal={principal} error={error.message} />, 400);
       throw error;
     }
   });

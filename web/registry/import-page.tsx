@@ -1,18 +1,25 @@
+import { raw } from 'hono/html';
 import type { ImportReport } from '../../shared/registry/csv-import';
 import { RECORD_COLUMNS } from '../../shared/registry/record-input';
 import { Layout } from '../components/layout';
+import { identityCss } from '../identity/styles';
 import type { AssetUrls } from '../view';
+import { ConsoleNav } from './console-nav';
+import type { Registrar } from './console-http';
+import { consoleCss } from './console-styles';
 
 export const IMPORT_PATH = '/quan-ly/tinh/nhap-csv';
 
 const outcomeLabels = { recorded: 'Đã ghi nhận', 'would-record': 'Sẽ ghi nhận', unchanged: 'Đã có, bỏ qua', error: 'Lỗi' } as const;
 
 /** CSV upload (or paste) with a per-row report; "Chạy thử" is checked by default so nothing is written by accident. */
-export function ImportPage({ assets, report, error }: { assets: AssetUrls; report?: ImportReport | undefined; error?: string | undefined }) {
+export function ImportPage({ assets, principal, report, error }: { assets: AssetUrls; principal: Registrar; report?: ImportReport | undefined; error?: string | undefined }) {
   return (
     <Layout title="Nhập chứng nhận từ CSV" description="Nhập danh sách chứng nhận OCOP từ tệp CSV" assets={assets} noindex>
       <div class="wrap">
+        <style>{raw(identityCss + consoleCss)}</style>
         <h1>Nhập chứng nhận OCOP từ tệp CSV</h1>
+        <ConsoleNav principal={principal} current="import" />
         {error ? (
           <div class="error-summary" role="alert" tabindex={-1} autofocus>
             <h2>{error}</h2>

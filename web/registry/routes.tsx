@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../shared/http/app-env';
 import { verifyCertificate } from '../../shared/registry/verify-lookup';
 import { NO_STORE, sendPage } from '../render';
+import { certificateConsoleRoutes } from './certificate-routes';
 import { consoleWebRoutes } from './console-routes';
 import { qrPng, qrSvg } from './qr';
 import { verificationUrl } from './verification-url';
@@ -13,6 +14,7 @@ const fileName = (no: string, ext: string) => `ocop-${no.replace(/[^A-Za-z0-9._-
 export function registryWebRoutes() {
   const app = new Hono<AppEnv>();
   app.route('/', consoleWebRoutes());
+  app.route('/', certificateConsoleRoutes());
   app.get('/xac-minh/:no', async (c) => {
     const view = await verifyCertificate(c.get('services'), c.req.param('no'));
     return sendPage(c, <VerifyPage view={view} />, { cache: NO_STORE });

@@ -1,0 +1,109 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../../shared/http/app-env';
+import { AppError, InvalidInput, PayloadTooLarge } from '../../shared/http/errors';
+import { currentPrincipal } from '../../shared/identity/authenticate';
+import { requirePrincipal } from '../../shared/identity/authorize';
+import { certificateDetail } from '../../shared/registry/certificate-detail';
+import { listProvinceCertificates } from '../../shared/registry/province-certificates';
+import { downgradeCertificate, renewCertificate, revokeCertificate, type RegistryResult } from '../../shared/registry/registry-service';
+import type { DowngradeBody, RenewBody, RevokeBody } from '../../shared/registry/schemas';
+import { formatVietnamDate } from '../../shared/time/vietnam-time';
+import type { FormState } from '../identity/form';
+import { readForm } from '../identity/form-state';
+import { CertificateDetailPage, type ChangeDone } from './certificate-detail-page';
+import { CertificateListPage } from './certificate-list-page';
+import { CERTIFICATES_PATH, certificatesListPath, changeActions, type ChangeAction } from './certificate-paths';
+import { fieldOfCode, fieldsOf, parseChangeForm } from './change-forms';
+import { asRegistrar, assetsOf, sendConsolePage, toLogin, type Registrar } from './console-http';
+
+const FORM_LIMIT_BYTES = 16 * 1024;
+const MAX_CURSOR_CHARS = 2000;
+
+type Services = AppEnv['Variables']['services'];
+
+/** The three changes, each through the same service function as the JSON API. */
+const changes: Record<ChangeAction, (s: Services, p: Registrar, no: string, body: Record<string, unknown>) => Promise<RegistryResult>> = {
+  revoke: (s, p, no, body) => revokeCertificate(s, p, no, body as RevokeBody),
+  downgrade: (s, p, no, body) => downgradeCertificate(s, p, no, body as DowngradeBody),
+  renew: (s, p, no, body) => renewCertificate(s, p, no, body as RenewBody),
+};
+
+async function renderDetail(c: Context<AppEnv>, principal: Registrar, no: string, status: 200 | 400 | 409, extra: { forms?: Partial<Record<ChangeAction, FormState>>; done?: ChangeDone } = {}) {
+  const services = c.get('services');
+  // The certificate just written is shown as written: the reads after a change may be eventually consistent.
+  const detail = await certificateDetail(services, principal, no, extra.done?.result.certificate);
+  const today = formatVietnamDate(services.clock.now());
+  return sendConsolePage(c, <CertificateDetailPage assets={assetsOf(c)} principal={principal} detail={detail} forms={extra.forms} done={extra.done} today={today} />, status);
+}
+
+/**
+ * The console's certificate pages: the province list, one certificate, and its three change forms.
+ * Bad input (400) and conflicts (409) re-render the certificate page with the posted form's errors;
+ * 401/403/404 go to the app's error handler, so an officer of another province gets the API's 403.
+ */
+export function certificateConsoleRoutes() {
+  const web = new Hono<AppEnv>();
+  const formLimit = bodyLimit({
+    maxSize: FORM_LIMIT_BYTES,
+    onError: () => {
+      throw new PayloadTooLarge(FORM_LIMIT_BYTES);
+    },
+  });
+
+  web.get(CERTIFICATES_PATH, async (c) => {
+    const signedIn = currentPrincipal(c);
+    if (!signedIn) return toLogin(c);
+    const principal = asRegistrar(signedIn);
+    // Officers see their own province unless they name one (another province is refused in the service).
+    const requested = c.req.query('tinh')?.trim() || undefined;
+    const provinceCode = requested ?? (principal.role === 'officer' ? principal.provinceCode : undefined);
+    const expiringSoon = c.req.query('sap-het-han') === '1';
+    const cursor = c.req.query('cursor')?.trim() || undefined;
+    if (cursor && cursor.length > MAX_CURSOR_CHARS) throw new InvalidInput('Cursor too long', undefined, 'INVALID_CURSOR');
+    const list = provinceCode ? await listProvinceCertificates(c.get('services'), principal, { provinceCode, expiringSoon, cursor }) : undefined;
+    const params = { tinh: requested, sapHetHan: expiringSoon };
+    return sendConsolePage(
+      c,
+      <CertificateListPage
+        assets={assetsOf(c)}
+        principal={principal}
+        provinceCode={provinceCode}
+        expiringSoon={expiringSoon}
+        list={list}
+        nextHref={list?.nextCursor ? certificatesListPath({ ...params, cursor: list.nextCursor }) : undefined}
+        firstHref={cursor ? certificatesListPath(params) : undefined}
+      />,
+    );
+  });
+
+  web.get(`${CERTIFICATES_PATH}/:no`, async (c) => {
+    const signedIn = currentPrincipal(c);
+    if (!signedIn) return toLogin(c);
+    return renderDetail(c, asRegistrar(signedIn), c.req.param('no'), 200);
+  });
+
+  for (const action of Object.keys(changeActions) as ChangeAction[]) {
+    web.post(`${CERTIFICATES_PATH}/:no/${changeActions[action]}`, formLimit, async (c) => {
+      const principal = asRegistrar(requirePrincipal(c));
+      const no = c.req.param('no');
+      const values = await readForm(c, fieldsOf(action));
+      const parsed = parseChangeForm(action, values);
+      if (!parsed.success) {
+        const formError = Object.keys(parsed.errors).length > 0 ? undefined : 'Dữ liệu không hợp lệ';
+        return renderDetail(c, principal, no, 400, { forms: { [action]: { values, errors: parsed.errors, formError } } });
+      }
+      let result: RegistryResult;
+      try {
+        result = await changes[action](c.get('services'), principal, no, parsed.data);
+      } catch (error) {
+        if (!(error instanceof AppError) || (error.status !== 400 && error.status !== 409)) throw error;
+        const field = fieldOfCode(action, error.code);
+        const state: FormState = field ? { values, errors: { [field]: error.message } } : { values, errors: {}, formError: error.message };
+        return renderDetail(c, principal, no, error.status, { forms: { [action]: state } });
+      }
+      return renderDetail(c, principal, no, 200, { done: { action, result } });
+    });
+  }
+  return web;
+}

@@ -1,0 +1,35 @@
+import type { Principal } from '../../shared/identity/principal';
+import { QUEUE_PATH } from '../console/onboarding-queue-page';
+import { CERTIFICATES_PATH } from './certificate-paths';
+import { IMPORT_PATH } from './import-page';
+
+export type ConsoleSection = 'applications' | 'certificates' | 'record' | 'import';
+
+/** The record form lives on the console home: the link jumps to it. */
+const RECORD_ANCHOR = '/quan-ly/tinh#ghi-nhan';
+
+/**
+ * The console's own navigation, on every console page. Storefront applications are decided by the
+ * province's officer only (admins get 403 there), so admins do not see that link.
+ */
+export function ConsoleNav({ principal, current }: { principal: Extract<Principal, { role: 'officer' | 'admin' }>; current?: ConsoleSection | undefined }) {
+  const links: { key: ConsoleSection; href: string; label: string }[] = [
+    ...(principal.role === 'officer' ? [{ key: 'applications' as const, href: QUEUE_PATH, label: 'Hồ sơ đăng ký' }] : []),
+    { key: 'certificates', href: CERTIFICATES_PATH, label: 'Chứng nhận' },
+    { key: 'record', href: RECORD_ANCHOR, label: 'Ghi nhận mới' },
+    { key: 'import', href: IMPORT_PATH, label: 'Nhập CSV' },
+  ];
+  return (
+    <nav class="console-nav" aria-label="Quản lý OCOP cấp tỉnh">
+      <ul>
+        {links.map((l) => (
+          <li>
+            <a href={l.href} aria-current={current === l.key ? 'page' : undefined}>
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
