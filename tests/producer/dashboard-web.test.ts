@@ -1,19 +1,25 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../shared/app';
+import { expiryBucketItem } from '../../shared/registry/expiry-bucket';
+import { runExpiryJob } from '../../shared/registry/expiry-job';
 import type { Services } from '../../shared/services';
+import { ManualClock } from '../../shared/time/clock';
 import { createTestAccount, type TestAccount } from '../authz/accounts';
 import { postForm } from '../identity/http';
 import { makeCertificateSnapshot, makeProducer, makeProduct } from '../support/catalog-fixtures';
 import { createTestServices } from '../support/test-services';
+import { recordCertificate } from './certificates';
 
 describe('producer dashboard pages', () => {
   let services: Services;
   let app: App;
   let owner: TestAccount;
   const id = 'htx-bang-dieu-khien';
+  const clock = new ManualClock('2026-11-23T03:00:00Z');
 
   beforeAll(async () => {
-    services = await createTestServices();
+    services = await createTestServices({ clock });
     app = createApp(services);
     await services.producers.createProducer(makeProducer({ id, name: 'HTX Bảng điều khiển' }));
     owner = await createTestAccount(services, 'producer', { producerId: id });
@@ -30,8 +36,61 @@ describe('producer dashboard pages', () => {
     expect(html).toContain('Mắm tôm chua');
     expect(html).toContain('Mắm nêm nháp');
     expect(html).toContain('Bản nháp');
-    expect(html).toContain('hết hạn 2028-09-01');
+    expect(html).toContain('hết hạn 01/09/2028');
     expect(html).toContain('value="HTX Bảng điều khiển"');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('links each product to its edit page, and offers "Thêm sản phẩm"', async () => {
+    const html = await (await get('/co-so-cua-toi', owner.cookie)).text();
+    expect(html).toContain('<a href="/co-so-cua-toi/san-pham/sp-bang-1">Mắm tôm chua</a>');
+    expect(html).toContain('<a href="/co-so-cua-toi/san-pham/moi">Thêm sản phẩm</a>');
+  });
+
+  it('lists the certificates with stars, state and expiry, highlighting those within 180 days, with verification and QR links', async () => {
+    // Expires 10/01/2027: 48 days after "now". The other: 2029, not highlighted.
+    const soon = await recordCertificate(services, id, { certificateNo: 'CN-SAP-HET', decisionDate: '2024-01-10', expiresOn: '2027-01-10', expiresAt: '2027-01-10T17:00:00.000Z' });
+    await recordCertificate(services, id, { certificateNo: 'CN-CON-LAU', stars: 5 });
+    const html = await (await get('/co-so-cua-toi', owner.cookie)).text();
+    expect(html).toMatch(/<tr class="soon"><th scope="row"><a href="\/xac-minh\/CN-SAP-HET">CN-SAP-HET<\/a><\/th><td>4★<\/td><td>Còn hiệu lực<\/td><td>hết hạn 10\/01\/2027<strong> · sắp hết hạn, còn 49 ngày/);
+    expect(html).toMatch(/<tr><th scope="row"><a href="\/xac-minh\/CN-CON-LAU">CN-CON-LAU<\/a><\/th><td>5★<\/td>/);
+    expect(html).toContain('href="/xac-minh/CN-SAP-HET/qr.png"');
+    expect(soon.expiresOn).toBe('2027-01-10');
+  });
+
+  it('shows the notices the expiry job writes, newest first, on the dashboard and the inbox page', async () => {
+    const anon = await get('/co-so-cua-toi/thong-bao', {});
+    expect(anon.status).toBe(303);
+    expect(anon.headers.get('location')).toBe('/dang-nhap?next=%2Fco-so-cua-toi%2Fthong-bao');
+    expect(await (await get('/co-so-cua-toi/thong-bao', owner.cookie)).text()).toContain('Chưa có thông báo nào');
+
+    // A watched certificate, as the registry records it: the item and its expiry bucket.
+    const cert = await recordCertificate(services, id, { certificateNo: 'CN-THONG-BAO', decisionDate: '2024-01-05', expiresOn: '2027-01-05', expiresAt: '2027-01-05T17:00:00.000Z' });
+    await services.db.send(new PutCommand({ TableName: services.config.tableName, Item: expiryBucketItem(cert) }));
+    // The job's own clock: the pages' clock stays put so the test sessions stay valid.
+    const jobClock = new ManualClock('2026-11-23T03:00:00Z');
+    const deps = { db: services.db, tableName: services.config.tableName, clock: jobClock };
+    expect((await runExpiryJob(deps)).noticesWritten).toBeGreaterThanOrEqual(1);
+    jobClock.set('2026-12-20T03:00:00Z');
+    await runExpiryJob(deps);
+
+    const inbox = await get('/co-so-cua-toi/thong-bao', owner.cookie);
+    expect(inbox.status).toBe(200);
+    expect(inbox.headers.get('cache-control')).toBe('no-store');
+    const html = await inbox.text();
+    const d30 = html.indexOf('Chứng nhận OCOP CN-THONG-BAO hết hạn ngày 2027-01-05 (còn khoảng 30 ngày)');
+    const d90 = html.indexOf('Chứng nhận OCOP CN-THONG-BAO hết hạn ngày 2027-01-05 (còn khoảng 90 ngày)');
+    expect(d30).toBeGreaterThan(-1);
+    expect(d90).toBeGreaterThan(d30);
+    expect(html).toContain('10:00 20/12/2026');
+
+    const dashboard = await (await get('/co-so-cua-toi', owner.cookie)).text();
+    expect(dashboard).toMatch(/<h2 id="thong-bao">Thông báo \(\d+\)<\/h2>/);
+    expect(dashboard).toContain('CN-THONG-BAO hết hạn ngày 2027-01-05 (còn khoảng 30 ngày)');
+
+    // Another producer's inbox is not readable here: the page only ever shows the caller's own.
+    const other = await createTestAccount(services, 'producer', { producerId: 'htx-khac' });
+    expect(await (await get('/co-so-cua-toi/thong-bao', other.cookie)).text()).not.toContain('CN-THONG-BAO');
   });
 
   it('an unbound producer is pointed to the application form', async () => {

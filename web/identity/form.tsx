@@ -54,7 +54,7 @@ export interface FieldProps {
   required?: boolean;
   minlength?: number;
   maxlength?: number;
-  inputmode?: 'email' | 'tel' | 'text';
+  inputmode?: 'email' | 'tel' | 'text' | 'numeric';
   /** Passwords are never sent back into the page. */
   keepValue?: boolean;
 }

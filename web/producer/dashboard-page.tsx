@@ -6,9 +6,17 @@ import { identityCss } from '../identity/styles';
 import type { AssetUrls } from '../view';
 import type { Product } from '../../shared/catalog/product';
 import { formatVnd } from '../../shared/money/vnd';
+import type { Certificate } from '../../shared/registry/certificate';
+import type { ProducerNotification } from '../../shared/registry/notification-inbox';
 import type { Producer } from '../../shared/storefront/producer';
 import { renderStoryHtml } from '../../shared/storefront/story-markdown';
+import { CertificatesSection } from './certificates-section';
+import { vietnamCalendarDay } from './certificate-view';
 import { TextArea } from './form-fields';
+import { NotificationsSection } from './notifications';
+import { NEW_PRODUCT_PATH, productEditPath } from './paths';
+import { producerCss } from './producer-page';
+import { productStatusLabels } from './product-edit-page';
 
 export const DASHBOARD_PATH = '/co-so-cua-toi';
 export const STOREFRONT_FORM_PATH = '/co-so-cua-toi/gian-hang';
@@ -22,8 +30,6 @@ export const storefrontLabels = {
   freeShippingThresholdVnd: 'Miễn phí giao hàng từ (đồng)',
 };
 export const storefrontFields = [...Object.keys(storefrontLabels), 'expectedUpdatedAt'];
-
-const statusLabels: Record<Product['status'], string> = { draft: 'Bản nháp', active: 'Đang bán', archived: 'Đã lưu trữ' };
 
 export function storefrontFormValues(p: Producer): Record<string, string> {
   return {
@@ -41,16 +47,20 @@ export interface DashboardProps {
   assets: AssetUrls;
   producer: Producer;
   products: Product[];
+  certificates: Certificate[];
+  notifications: { items: ProducerNotification[]; total: number };
+  /** The request's clock: certificate states and "expiring soon" are evaluated at it. */
+  now: Date;
   state: FormState;
   saved?: boolean;
 }
 
-export function DashboardPage({ assets, producer, products, state, saved }: DashboardProps) {
+export function DashboardPage({ assets, producer, products, certificates, notifications, now, state, saved }: DashboardProps) {
   const title = 'Cơ sở của tôi';
   return (
     <Layout title={title} description="Quản lý gian hàng và sản phẩm của cơ sở." assets={assets} noindex>
       <div class="wrap">
-        <style>{raw(identityCss)}</style>
+        <style>{raw(identityCss + producerCss)}</style>
         <Breadcrumbs items={[{ label: 'Trang chủ', href: '/' }, { label: title }]} />
         <h1>{producer.name}</h1>
         <p>
@@ -62,12 +72,17 @@ export function DashboardPage({ assets, producer, products, state, saved }: Dash
           </p>
         ) : null}
 
+        <NotificationsSection items={notifications.items} total={notifications.total} />
+
         <h2 id="san-pham">Sản phẩm</h2>
+        <p>
+          <a href={NEW_PRODUCT_PATH}>Thêm sản phẩm</a>
+        </p>
         {products.length === 0 ? (
           <p>Chưa có sản phẩm nào.</p>
         ) : (
           <table>
-            <caption class="visually-hidden">Sản phẩm của cơ sở, mới nhất trước</caption>
+            <caption class="sr-only">Sản phẩm của cơ sở, mới nhất trước</caption>
             <thead>
               <tr>
                 <th scope="col">Sản phẩm</th>
@@ -80,16 +95,20 @@ export function DashboardPage({ assets, producer, products, state, saved }: Dash
             <tbody>
               {products.map((p) => (
                 <tr>
-                  <th scope="row">{p.name}</th>
-                  <td>{statusLabels[p.status]}</td>
+                  <th scope="row">
+                    <a href={productEditPath(p.id)}>{p.name}</a>
+                  </th>
+                  <td>{productStatusLabels[p.status]}</td>
                   <td>{formatVnd(p.priceVnd)}</td>
                   <td>{p.stock}</td>
-                  <td>{p.certificate ? `${p.certificate.stars}★ · hết hạn ${p.certificate.expiresOn}` : 'Chưa gắn'}</td>
+                  <td>{p.certificate ? `${p.certificate.stars}★ · hết hạn ${vietnamCalendarDay(p.certificate.expiresOn)}` : 'Chưa gắn'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
+
+        <CertificatesSection certificates={certificates} now={now} />
 
         {producer.story ? (
           <section aria-labelledby="gioi-thieu">

@@ -15,7 +15,12 @@ import { DASHBOARD_PATH, DashboardPage, NoStorefrontPage, STOREFRONT_FORM_PATH, 
 import { storefrontPatchFromForm } from './storefront-form';
 import { editStorefront } from '../../shared/storefront/edit-storefront';
 import { producerProductsPage } from '../../shared/catalog/producer-products';
+import { latestNotifications } from '../../shared/registry/notification-inbox';
+import { producerCertificates } from '../../shared/registry/producer-certificates';
 import type { Context } from 'hono';
+import { INBOX_LIMIT, NotificationsPage } from './notifications';
+import { NOTIFICATIONS_PATH } from './paths';
+import { productWebRoutes } from './product-routes';
 
 const FORM_LIMIT_BYTES = 16 * 1024;
 
@@ -80,18 +85,36 @@ export function producerWebRoutes() {
     }
   });
 
+  web.get(NOTIFICATIONS_PATH, async (c) => {
+    const principal = currentPrincipal(c);
+    if (!principal) return c.redirect(`/dang-nhap?next=${encodeURIComponent(NOTIFICATIONS_PATH)}`, 303);
+    if (principal.role !== 'producer' || !principal.producerId) throw new Forbidden('Trang này dành cho cơ sở đã có gian hàng');
+    const { config, db } = c.get('services');
+    const inbox = await latestNotifications(db, config.tableName, principal.producerId, { limit: INBOX_LIMIT });
+    c.header('Cache-Control', NO_STORE);
+    return c.html(await renderDocument(<NotificationsPage assets={assetsOf(c)} items={inbox.items} total={inbox.total} />));
+  });
+
+  // Products: new, edit, publish, stock, certificate, images, archive (product-routes.tsx).
+  web.route('/', productWebRoutes());
+
   return web;
 }
 
-/** One GetItem and one GSI1 Query; the form shows `state` when re-rendered with errors. */
+/**
+ * One GetItem and three Queries, in parallel: products and certificates on GSI1 `PRODUCER#<id>`,
+ * notifications on `NOTIFY#<id>`. The form shows `state` when re-rendered with errors.
+ */
 async function renderDashboard(c: Context<AppEnv>, producerId: string, state: FormState | undefined, status: 200 | 400 | 401 | 403 | 409 | 429, saved = false) {
   const services = c.get('services');
-  const [producer, page] = await Promise.all([
+  const [producer, page, certificates, notifications] = await Promise.all([
     services.producers.getProducer(producerId),
     producerProductsPage(services.db, services.config.tableName, producerId, { limit: 100 }),
+    producerCertificates(services.db, services.config.tableName, producerId),
+    latestNotifications(services.db, services.config.tableName, producerId, { limit: INBOX_LIMIT }),
   ]);
   if (!producer) throw new Forbidden('Gian hàng chưa được duyệt', 'STOREFRONT_NOT_APPROVED');
   c.header('Cache-Control', NO_STORE);
   const form = state ?? { values: storefrontFormValues(producer), errors: {} };
-  return c.html(await renderDocument(<DashboardPage assets={assetsOf(c)} producer={producer} products={page.items} state={form} saved={saved} />), status);
+  return c.html(await renderDocument(<DashboardPage assets={assetsOf(c)} producer={producer} products={page.items} certificates={certificates} notifications={notifications} now={services.clock.now()} state={form} saved={saved} />), status);
 }

@@ -1,0 +1,231 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Product } from '../../shared/catalog/product';
+import { archiveProduct, createProduct, editProduct, linkCertificate, ownedProduct, setStock } from '../../shared/catalog/product-management';
+import { CertificateLinkSchema, ProductPatchSchema } from '../../shared/catalog/product-management-schemas';
+import type { AppEnv } from '../../shared/http/app-env';
+import { AppError, Forbidden, InvalidInput, PayloadTooLarge } from '../../shared/http/errors';
+import { currentPrincipal } from '../../shared/identity/authenticate';
+import { requirePrincipal } from '../../shared/identity/authorize';
+import type { Principal } from '../../shared/identity/principal';
+import { MAX_IMAGE_BYTES } from '../../shared/media/image-errors';
+import { IMAGE_UPLOAD_BODY_LIMIT } from '../../shared/media/media-routes';
+import { producerCertificates } from '../../shared/registry/producer-certificates';
+import { emptyForm, type FormState } from '../identity/form';
+import { formFailure, readForm } from '../identity/form-state';
+import { NO_STORE, renderDocument } from '../render';
+import { assetsOf } from './assets';
+import { NEW_PRODUCT_PATH, PRODUCTS_PATH, productActions, productEditPath, savedKeyOf, type SavedKey } from './paths';
+import { ProductEditPage, type ProductForms } from './product-edit-page';
+import { addProductImage, removeProductImage } from './product-images';
+import { editFieldsOf, newProductFields, newProductFromForm, productPatchFromForm, stockFromForm } from './product-form';
+import { NewProductPage } from './product-new-page';
+
+type Env = Context<AppEnv>;
+type PageStatus = 200 | 400 | 401 | 403 | 409 | 413 | 429;
+type FormName = keyof ProductForms;
+
+/** Text forms are small; 8,000 characters of description in UTF-8 fit well inside. */
+const FORM_LIMIT_BYTES = 64 * 1024;
+const ID_PATH = `${PRODUCTS_PATH}/:id`;
+const CONFLICT_MESSAGE = 'Sản phẩm vừa được sửa ở nơi khác (tab hoặc thiết bị khác). Trang đã tải lại bản mới nhất; nội dung bạn nhập vẫn ở dưới đây: kiểm tra rồi lưu lại.';
+
+const tooLarge = (limit: number) =>
+  bodyLimit({
+    maxSize: limit,
+    onError: () => {
+      throw new PayloadTooLarge(limit);
+    },
+  });
+
+/** Anonymous visitors sign in first and come back; the page itself is personal, never cached. */
+const toLogin = (c: Env) => c.redirect(`/dang-nhap?next=${encodeURIComponent(c.req.path)}`, 303);
+
+function ownStorefront(principal: Principal): string {
+  if (principal.role !== 'producer' || !principal.producerId) throw new Forbidden('Chỉ cơ sở đã có gian hàng mới thêm được sản phẩm', 'STOREFRONT_NOT_APPROVED');
+  return principal.producerId;
+}
+
+async function renderNew(c: Env, state: FormState, status: PageStatus) {
+  c.header('Cache-Control', NO_STORE);
+  return c.html(await renderDocument(<NewProductPage assets={assetsOf(c)} state={state} />), status);
+}
+
+/** The edit page: the product (already owner-checked) and the owner's certificates, one GSI1 Query. */
+async function renderEdit(c: Env, product: Product, options: { forms?: ProductForms; saved?: SavedKey | undefined; status?: PageStatus } = {}) {
+  const services = c.get('services');
+  const certificates = await producerCertificates(services.db, services.config.tableName, product.producerId);
+  c.header('Cache-Control', NO_STORE);
+  const page = <ProductEditPage assets={assetsOf(c)} product={product} certificates={certificates} now={services.clock.now()} forms={options.forms ?? {}} saved={options.saved} />;
+  return c.html(await renderDocument(page), options.status ?? 200);
+}
+
+/**
+ * A refused action as the form's state: a stale version reloads the product and keeps what was
+ * typed; a message about one field goes next to it; anything that is not a 4xx goes to the error page.
+ */
+async function renderFailure(c: Env, principal: Principal, product: Product, form: FormName, values: Record<string, string>, error: unknown, field?: string) {
+  if (error instanceof AppError && error.code === 'PRODUCT_CONFLICT') {
+    const fresh = await ownedProduct(c.get('services'), principal, product.id);
+    const state: FormState = { values: { ...values, expectedUpdatedAt: fresh.updatedAt }, errors: {}, formError: CONFLICT_MESSAGE };
+    return renderEdit(c, fresh, { forms: { [form]: state }, status: 409 });
+  }
+  // formFailure leaves 413 (a file over 10 MB) to the error handler; here it is the file's problem.
+  const failure = error instanceof AppError && error.status === 413 ? { state: { values, errors: {}, formError: error.message }, status: 413 as const } : formFailure(error, values);
+  if (!failure) throw error;
+  const { state } = failure;
+  if (field && state.formError && Object.keys(state.errors).length === 0) {
+    state.errors = { [field]: state.formError };
+    state.formError = undefined;
+  }
+  return renderEdit(c, product, { forms: { [form]: state }, status: failure.status });
+}
+
+const saved = (c: Env, id: string, key: SavedKey) => c.redirect(`${productEditPath(id)}?da-luu=${key}`, 303);
+
+/**
+ * The owner's product pages: plain forms that work without JavaScript, each POST a thin layer over
+ * the same service functions as the JSON API (shared/catalog/product-management.ts), so ownership,
+ * concurrency and the listing gate are decided in one place.
+ */
+export function productWebRoutes() {
+  const web = new Hono<AppEnv>();
+  const formLimit = tooLarge(FORM_LIMIT_BYTES);
+  const at = (action: keyof typeof productActions) => `${ID_PATH}/${productActions[action]}`;
+
+  /** The owner-checked product of a POST, read before the body: a stranger learns nothing about the forms. */
+  const owned = async (c: Env) => {
+    const principal = requirePrincipal(c);
+    return { principal, product: await ownedProduct(c.get('services'), principal, c.req.param('id') ?? '') };
+  };
+
+  // Registered before `/:id`, and no product id can be "moi" (ids end in 6 hex digits).
+  web.get(NEW_PRODUCT_PATH, async (c) => {
+    const principal = currentPrincipal(c);
+    if (!principal) return toLogin(c);
+    ownStorefront(principal);
+    return renderNew(c, emptyForm(), 200);
+  });
+
+  web.post(NEW_PRODUCT_PATH, formLimit, async (c) => {
+    const principal = requirePrincipal(c);
+    const producerId = ownStorefront(principal);
+    const values = await readForm(c, newProductFields);
+    const parsed = newProductFromForm(values);
+    if (!parsed.ok) return renderNew(c, { values, errors: parsed.errors }, 400);
+    try {
+      const product = await createProduct(c.get('services'), principal, producerId, parsed.value);
+      return saved(c, product.id, 'tao-moi');
+    } catch (error) {
+      const failure = formFailure(error, values);
+      if (!failure) throw error;
+      return renderNew(c, failure.state, failure.status);
+    }
+  });
+
+  web.get(ID_PATH, async (c) => {
+    const principal = currentPrincipal(c);
+    if (!principal) return toLogin(c);
+    const product = await ownedProduct(c.get('services'), principal, c.req.param('id'));
+    return renderEdit(c, product, { saved: savedKeyOf(c.req.query('da-luu')) });
+  });
+
+  web.post(ID_PATH, formLimit, async (c) => {
+    const { principal, product } = await owned(c);
+    const values = await readForm(c, editFieldsOf(product));
+    const parsed = productPatchFromForm(values, product);
+    if (!parsed.ok) return renderEdit(c, product, { forms: { details: { values, errors: parsed.errors } }, status: 400 });
+    try {
+      await editProduct(c.get('services'), principal, product.id, parsed.value);
+      return saved(c, product.id, 'thong-tin');
+    } catch (error) {
+      return renderFailure(c, principal, product, 'details', values, error);
+    }
+  });
+
+  web.post(at('status'), formLimit, async (c) => {
+    const { principal, product } = await owned(c);
+    const values = await readForm(c, ['status', 'expectedUpdatedAt']);
+    try {
+      const patch = ProductPatchSchema.safeParse({ status: values.status, expectedUpdatedAt: values.expectedUpdatedAt || undefined });
+      // Only a tampered form sends another status or no version.
+      if (!patch.success || !patch.data.status) throw new InvalidInput('Trạng thái không hợp lệ: tải lại trang rồi thử lại');
+      await editProduct(c.get('services'), principal, product.id, patch.data);
+      return saved(c, product.id, patch.data.status === 'active' ? 'dang-ban' : 'ngung-ban');
+    } catch (error) {
+      return renderFailure(c, principal, product, 'status', values, error);
+    }
+  });
+
+  web.post(at('archive'), formLimit, async (c) => {
+    const { principal, product } = await owned(c);
+    const values = await readForm(c, ['confirm']);
+    if (values.confirm !== '1') {
+      return renderEdit(c, product, { forms: { archive: { values, errors: { confirm: 'Đánh dấu ô xác nhận nếu bạn muốn lưu trữ sản phẩm' } } }, status: 400 });
+    }
+    await archiveProduct(c.get('services'), principal, product.id);
+    return saved(c, product.id, 'luu-tru');
+  });
+
+  web.post(at('stock'), formLimit, async (c) => {
+    const { principal, product } = await owned(c);
+    const values = await readForm(c, ['stock']);
+    const parsed = stockFromForm(values);
+    if (!parsed.ok) return renderEdit(c, product, { forms: { stock: { values, errors: parsed.errors } }, status: 400 });
+    try {
+      await setStock(c.get('services'), principal, product.id, parsed.value);
+      return saved(c, product.id, 'ton-kho');
+    } catch (error) {
+      return renderFailure(c, principal, product, 'stock', values, error, 'stock');
+    }
+  });
+
+  web.post(at('certificate'), formLimit, async (c) => {
+    const { principal, product } = await owned(c);
+    const values = await readForm(c, ['certificateNo']);
+    const parsed = CertificateLinkSchema.safeParse(values);
+    if (!parsed.success) return renderEdit(c, product, { forms: { certificate: { values, errors: { certificateNo: 'Chọn một chứng nhận' } } }, status: 400 });
+    try {
+      await linkCertificate(c.get('services'), principal, product.id, parsed.data.certificateNo);
+      return saved(c, product.id, 'chung-nhan');
+    } catch (error) {
+      return renderFailure(c, principal, product, 'certificate', values, error, 'certificateNo');
+    }
+  });
+
+  // Multipart with the file: the API's limit (10 MB image + the form's few fields). Over it, the
+  // page says so in Vietnamese instead of an error page.
+  const uploadLimit = bodyLimit({
+    maxSize: IMAGE_UPLOAD_BODY_LIMIT,
+    onError: async (c) => {
+      const { product } = await owned(c as Env);
+      const message = `Ảnh lớn hơn ${MAX_IMAGE_BYTES / 1024 / 1024} MB: hãy chọn ảnh nhỏ hơn hoặc giảm kích thước ảnh`;
+      return renderEdit(c as Env, product, { forms: { image: { values: {}, errors: { file: message } } }, status: 413 });
+    },
+  });
+
+  web.post(at('image'), uploadLimit, async (c) => {
+    const { principal, product } = await owned(c);
+    const body = await c.req.parseBody();
+    const values = { alt: typeof body.alt === 'string' ? body.alt : '' };
+    try {
+      await addProductImage(c.get('services'), principal, product, body.file, values.alt);
+      return saved(c, product.id, 'anh');
+    } catch (error) {
+      return renderFailure(c, principal, product, 'image', values, error, 'file');
+    }
+  });
+
+  web.post(at('removeImage'), formLimit, async (c) => {
+    const { principal, product } = await owned(c);
+    const values = await readForm(c, ['key']);
+    try {
+      await removeProductImage(c.get('services'), principal, product, values.key ?? '');
+      return saved(c, product.id, 'xoa-anh');
+    } catch (error) {
+      return renderFailure(c, principal, product, 'image', {}, error);
+    }
+  });
+
+  return web;
+}
