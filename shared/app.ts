@@ -21,6 +21,7 @@ import { onboardingRoutes } from './onboarding/routes';
 import { productManagementRoutes } from './catalog/product-management-routes';
 import { renderErrorPage } from '../web/pages/error-page';
 import { webRoutes } from '../web/routes';
+import { etag } from 'hono/etag';
 import { searchRoutes } from './search/routes';
 import { searchWebRoutes } from '../web/search/search-routes';
 import { identityWebRoutes } from '../web/identity/routes';
@@ -50,6 +51,10 @@ export function createApp(services: Services) {
   app.use('/api/*', (c, next) => (c.req.path === IMAGE_UPLOAD_PATH ? next() : apiBodyLimit(c, next)));
   // After the body limit, so an oversized request is refused before any session read.
   app.use('*', csrfProtection(), authenticate());
+  // Public pages are revalidated on every view (web/render.ts PUBLIC_CACHE) so the 3★ gate is never
+  // answered from a cache; an unchanged page then costs a 304 with no body on a slow phone link.
+  const pageEtag = etag();
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : pageEtag(c, next)));
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   api.route('/', healthRoutes());

@@ -118,11 +118,22 @@ describe('web pages (server-rendered, on DynamoDB Local)', () => {
   };
   const count = (html: string, re: RegExp) => (html.match(re) ?? []).length;
 
+  it('public pages are revalidated on every view: an ETag, and 304 without a body when unchanged', async () => {
+    const first = await app.request('/', { headers: { accept: 'text/html' } });
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^(W\/)?"[^"]+"$/);
+    const again = await app.request('/', { headers: { accept: 'text/html', 'if-none-match': tag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    // The JSON API is not hashed: its clients do not revalidate pages.
+    expect((await app.request('/api/provinces')).headers.get('etag')).toBeNull();
+  });
+
   it('home: Vietnamese document, shelves, groups and provinces', async () => {
     const { res, html } = await page('/');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(res.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(res.headers.get('cache-control')).toBe('public, no-cache');
     expect(html.startsWith('<!doctype html><html lang="vi">')).toBe(true);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>');
     expect(html).toMatch(/<meta name="description" content="[^"]{40,}"/);
@@ -218,7 +229,7 @@ describe('web pages (server-rendered, on DynamoDB Local)', () => {
   it('product: price, stock, origin, producer and the OCOP certification', async () => {
     const { res, html } = await page(`/san-pham/${fiveStar.id}`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(res.headers.get('cache-control')).toBe('public, no-cache');
     expect(html).toContain(`<title>${fiveStar.name} – Chợ OCOP</title>`);
     expect(html).toContain(`1.250.000${NBSP}₫`);
     expect(html).toContain('Còn hàng (chỉ còn 3)');

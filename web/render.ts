@@ -2,7 +2,12 @@ import type { Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-export const PUBLIC_CACHE = 'public, max-age=60';
+/**
+ * Shared caches may keep public pages, but must revalidate each view: a certificate that expired or
+ * was revoked a second ago hides its product at once (the gate runs per request), and an ETag makes
+ * the unchanged case a body-less 304. Personal pages are never stored (NO_STORE).
+ */
+export const PUBLIC_CACHE = 'public, no-cache';
 export const NO_STORE = 'no-store';
 
 /** A page component to a full HTML document (hono/jsx escapes every text node and attribute). */
