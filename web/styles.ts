@@ -93,6 +93,7 @@ input,select{min-height:2.75rem;padding:.4rem .6rem;border:1px solid #77736b;bor
 .panel{background:#fff;border:1px solid #e4dfd3;border-radius:.6rem;padding:1rem;margin:1rem 0}
 .panel h2{font-size:1.1rem}
 .stock-in{color:#0a5a3a;font-weight:700}.stock-out{color:#8f2d07;font-weight:700}
+.variants h2{font-size:1.1rem;margin:.5rem 0 .3rem}.variants table{border-collapse:collapse;width:100%}.variants th,.variants td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #e4dfd3}.variants tbody th{font-weight:600}
 .service{background:#e6f2ec;color:#08412a;border-radius:.4rem;padding:.5rem .75rem}
 .prose p{max-width:42rem}
 .profile{background:#fff;border:1px solid #e4dfd3;border-radius:.6rem;padding:1rem;margin:1rem 0}

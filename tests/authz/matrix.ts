@@ -33,6 +33,7 @@ import type { TestAccount } from './accounts';
 import { pendingApplication } from '../onboarding/fixtures';
 import { draftProductOf } from '../producer/fixtures';
 import { recordCertificate } from '../producer/certificates';
+import { draftProductWithVariantsOf } from '../producer/variant-fixtures';
 import { certificateInProvinceX, recordBodyInProvinceX } from '../registry/matrix-support';
 
 export const matrixRoles = ['anonymous', 'shopper', 'producerA', 'producerB', 'officerX', 'officerY', 'admin'] as const;
@@ -268,6 +269,34 @@ export const matrix: MatrixEntry[] = [
       return { form: { dryRun: '1', csvText: `${columns.join(',')}\n${columns.map((k) => String(row[k as keyof typeof row])).join(',')}` } };
     },
   },
+  // Console forms of the changes above: same service functions, same object-level rule (web/registry/certificate-routes.tsx).
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/chung-nhan/:no/thu-hoi',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({
+      path: `/quan-ly/tinh/chung-nhan/${await certificateInProvinceX(ctx)}/thu-hoi`,
+      form: { revokeDecisionNo: '88/QĐ-UBND', revokedOn: '20/11/2026', revokeReason: 'Vi phạm tiêu chí bắt buộc' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/chung-nhan/:no/ha-hang',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({
+      path: `/quan-ly/tinh/chung-nhan/${await certificateInProvinceX(ctx)}/ha-hang`,
+      form: { downgradeStars: '2', downgradeDecisionNo: '89/QĐ-UBND', downgradeReason: 'Đánh giá lại không đạt' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/chung-nhan/:no/cong-nhan-lai',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({
+      path: `/quan-ly/tinh/chung-nhan/${await certificateInProvinceX(ctx)}/cong-nhan-lai`,
+      form: { renewDecisionNo: '90/QĐ-UBND', renewDecisionDate: '01/11/2026' },
+    }),
+  },
 
   // ── storefront editing and product management (owner only; object-level on producerA) ────────
   {
@@ -304,6 +333,15 @@ export const matrix: MatrixEntry[] = [
     request: async (ctx) => ({ path: `/api/products/${(await draftProductOf(ctx.services, ctx.fixtures.producerA)).id}/stock`, json: { stock: 7 } }),
   },
   {
+    method: 'PUT',
+    path: '/api/products/:id/variants/:variantId/stock',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({
+      path: `/api/products/${(await draftProductWithVariantsOf(ctx.services, ctx.fixtures.producerA)).id}/variants/chai-1-lit/stock`,
+      json: { stock: 7 },
+    }),
+  },
+  {
     method: 'POST',
     path: '/api/products/:id/certificate',
     expect: storefrontOwner(),
@@ -319,5 +357,64 @@ export const matrix: MatrixEntry[] = [
     path: '/co-so-cua-toi/gian-hang',
     expect: only('producerA', 'producerB'),
     request: (ctx) => ({ form: { story: `Câu chuyện ${ctx.unique()}`, shippingFeeVnd: '20000' } }),
+  },
+  // Dashboard product pages (web/producer/product-routes.tsx): a new product goes into the caller's
+  // own storefront (so B creates in B); every /:id form is object-level through ownedProduct.
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/san-pham/moi',
+    expect: only('producerA', 'producerB'),
+    request: (ctx) => ({ form: { name: `Mật ong bạc hà ${ctx.unique()}`, group: 'food', subgroup: 'food-honey', priceVnd: '150.000', unit: 'hũ 500 g', stock: '5', tags: 'mật ong' } }),
+  },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/san-pham/:id',
+    expect: storefrontOwner(),
+    request: async (ctx) => {
+      const p = await draftProductOf(ctx.services, ctx.fixtures.producerA);
+      return { path: `/co-so-cua-toi/san-pham/${p.id}`, form: { name: p.name, description: '', group: p.group, subgroup: p.subgroup, priceVnd: '160000', unit: p.unit, tags: '', expectedUpdatedAt: p.updatedAt } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/san-pham/:id/trang-thai',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/san-pham/${(await draftProductOf(ctx.services, ctx.fixtures.producerA)).id}/trang-thai`, form: { status: 'active' } }),
+  },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/san-pham/:id/luu-tru',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/san-pham/${(await draftProductOf(ctx.services, ctx.fixtures.producerA)).id}/luu-tru`, form: { confirm: '1' } }),
+  },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/san-pham/:id/ton-kho',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/san-pham/${(await draftProductOf(ctx.services, ctx.fixtures.producerA)).id}/ton-kho`, form: { stock: '7' } }),
+  },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/san-pham/:id/chung-nhan',
+    expect: storefrontOwner(),
+    request: async (ctx) => {
+      const product = await draftProductOf(ctx.services, ctx.fixtures.producerA);
+      const cert = await recordCertificate(ctx.services, ctx.fixtures.producerA);
+      return { path: `/co-so-cua-toi/san-pham/${product.id}/chung-nhan`, form: { certificateNo: cert.certificateNo } };
+    },
+  },
+  // Urlencoded, no file: the owner gets the page back with 400 "Chọn một tệp ảnh", after the
+  // ownership check. Real multipart uploads: tests/producer/product-images-web.test.ts.
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/san-pham/:id/anh',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/san-pham/${(await draftProductOf(ctx.services, ctx.fixtures.producerA)).id}/anh`, form: { alt: 'Hũ mật ong' } }),
+  },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/san-pham/:id/anh/xoa',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/san-pham/${(await draftProductOf(ctx.services, ctx.fixtures.producerA)).id}/anh/xoa`, form: { key: 'products/htx-ma-tran-a/khong-co' } }),
   },
 ];
