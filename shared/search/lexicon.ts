@@ -1,23 +1,12 @@
 import type MiniSearch from 'minisearch';
+import { internalsOf, type Postings } from './minisearch-internals';
 
 /**
  * Read-only look-ups in a MiniSearch index's term dictionary (document frequency of a term in some
- * fields; terms one edit away). MiniSearch keeps the dictionary in the protected `_index` radix tree
- * and exposes no public reader; reading it here (and in query-evaluator.ts, which scores from the same postings) avoids a second copy of every term.
- * tests/search/lexicon.test.ts fails loudly if a MiniSearch upgrade changes these internals.
+ * fields; terms one edit away). MiniSearch exposes no public reader of its dictionary; reading it
+ * (minisearch-internals.ts) avoids keeping a second copy of every term.
  */
-type Postings = Map<number, Map<number, number>>;
-interface Internals {
-  _index: {
-    get(term: string): Postings | undefined;
-    fuzzyGet(term: string, distance: number): Map<string, [Postings, number]>;
-    atPrefix(prefix: string): Iterable<[string, Postings]>;
-  };
-  _fieldIds: Record<string, number>;
-  _documentIds: Map<number, unknown>;
-}
-
-const internals = (ms: MiniSearch): Internals => ms as unknown as Internals;
+const internals = internalsOf;
 
 function fieldIds(ms: MiniSearch, fields: readonly string[]): number[] {
   const ids = internals(ms)._fieldIds;

@@ -1,5 +1,6 @@
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
+import { internalsOf, type MiniSearchInternals as Internals, type Postings } from './minisearch-internals';
 
 /**
  * Evaluates a MiniSearch query tree over MiniSearch's own index, with MiniSearch's scoring (BM25,
@@ -15,22 +16,6 @@ import type { Query } from 'minisearch';
  * library's. tests/search/query-evaluator.test.ts checks that ids and scores equal `ms.search` on
  * the demo catalogue for every query shape match.ts builds; bench/search.ts measures the gain.
  */
-
-type Postings = Map<number, Map<number, number>>;
-interface Internals {
-  _index: {
-    get(term: string): Postings | undefined;
-    fuzzyGet(term: string, distance: number): Map<string, [Postings, number]>;
-    atPrefix(prefix: string): Iterable<[string, Postings]>;
-  };
-  _fieldIds: Record<string, number>;
-  _documentIds: Map<number, string>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  _dirtCount: number;
-  _options: { fields: string[] };
-}
 
 /** What `ms.search` returns, reduced to what match.ts reads. */
 export interface Evaluated {
@@ -232,7 +217,7 @@ export function evaluateWithLibrary(ms: MiniSearch, query: Query): Evaluated[] {
 
 /** `ms.search(query)` for the query shapes match.ts builds (no filter, no boostDocument, no wildcard). */
 export function evaluate(ms: MiniSearch, query: Query): Evaluated[] {
-  const ix = ms as unknown as Internals;
+  const ix = internalsOf(ms);
   let acc: Acc;
   try {
     acc = new Evaluation(ix).run(query, {}, undefined);
@@ -253,7 +238,7 @@ export function evaluate(ms: MiniSearch, query: Query): Evaluated[] {
  * one edit away when `fuzzy`): read from the postings directly, with no scoring at all.
  */
 export function termCoverage(ms: MiniSearch, within: ReadonlyMap<string, unknown>, terms: readonly string[], field: string, fuzzy: number | false): Map<string, number> {
-  const ix = ms as unknown as Internals;
+  const ix = internalsOf(ms);
   const fieldId = ix._fieldIds[field];
   const found = new Map<string, number>();
   if (fieldId === undefined) return found;
