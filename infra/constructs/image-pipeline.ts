@@ -84,7 +84,10 @@ export class ImagePipeline extends Construct {
     // A presigned URL that was never used, or an upload the processor could not settle, does not linger.
     bucket.addLifecycleRule({ id: 'expire-raw-uploads', prefix: UPLOADS_PREFIX, expiration: Duration.days(2) });
 
-    // Presigned PUTs can reach uploads/ only: the API can never write a served media/ key directly.
+    // Presigned PUTs (API clients) and presigned POSTs (the dashboard's plain HTML form, docs/images.md)
+    // can reach uploads/ only: the API can never write a served media/ key directly. A POST policy needs
+    // the same s3:PutObject and nothing more, and a form post is a navigation, not a CORS request, so
+    // the bucket needs no CORS rule for it.
     api.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${UPLOADS_PREFIX}*`)] }),
     );

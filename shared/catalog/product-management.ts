@@ -109,12 +109,22 @@ export async function setStock(services: Services, principal: Principal | undefi
 }
 
 /** One variant's stock; the product's stock (their sum) follows in the same write. */
-export async function setVariantStock(services: Services, principal: Principal | undefined, id: string, variantId: string, stock: number): Promise<Product> {
+export function setVariantStock(services: Services, principal: Principal | undefined, id: string, variantId: string, stock: number): Promise<Product> {
+  return setVariantStocks(services, principal, id, new Map([[variantId, stock]]));
+}
+
+/**
+ * Several variants' stock in one write (the dashboard's stock form); variants not named keep theirs.
+ * Every id must exist: an unknown one is 404 VARIANT_NOT_FOUND and nothing is written.
+ */
+export async function setVariantStocks(services: Services, principal: Principal | undefined, id: string, stocks: ReadonlyMap<string, number>): Promise<Product> {
   // Ownership first: another storefront's product is 403 whether or not the variant exists.
   const previous = await ownedProduct(services, principal, id);
   const variants = previous.variants ?? [];
-  if (!variants.some((v) => v.id === variantId)) throw new NotFound(`Sản phẩm ${id} không có phân loại ${variantId}`, 'VARIANT_NOT_FOUND');
-  return save(services, previous, { variants: variants.map((v) => (v.id === variantId ? { ...v, stock } : v)) });
+  for (const variantId of stocks.keys()) {
+    if (!variants.some((v) => v.id === variantId)) throw new NotFound(`Sản phẩm ${id} không có phân loại ${variantId}`, 'VARIANT_NOT_FOUND');
+  }
+  return save(services, previous, { variants: variants.map((v) => (stocks.has(v.id) ? { ...v, stock: stocks.get(v.id)! } : v)) });
 }
 
 /** Only the owner's own, active certificate: another producer's is 403, whoever typed its number. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { ImageSchema } from '../catalog/product';
@@ -13,7 +12,7 @@ import { MAX_IMAGE_BYTES } from './image-errors';
 import { newImageKey, uploadObjectKey } from './image-keys';
 import type { MediaServices } from './media-services';
 import { ImageUploadFieldsSchema, MultipartImageSchema, parseUploadFields, requireFile } from './upload-form';
-import { UploadRecordSchema } from './upload-record';
+import { pendingUpload, UploadRecordSchema } from './upload-record';
 
 /** The one API route that takes a file: app.ts exempts it from the 64 KB API body limit. */
 export const IMAGE_UPLOAD_PATH = '/api/media/images';
@@ -128,8 +127,7 @@ export function mediaRoutes() {
     const media = mediaOf(services);
     if (!media.presigner) throw new Conflict('Hãy tải ảnh lên qua POST /api/media/images', 'DIRECT_UPLOAD_UNAVAILABLE');
     const now = services.clock.now();
-    const at = now.toISOString();
-    const upload = { id: randomUUID(), ...fields, status: 'pending' as const, createdAt: at, updatedAt: at };
+    const upload = pendingUpload(fields, now);
     // Recorded before the URL exists: the processor only accepts uploads it can find here.
     await media.uploads.put(upload);
     const put = await media.presigner.presignPut(uploadObjectKey(fields.producerId, upload.id), now);

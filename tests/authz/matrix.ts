@@ -393,6 +393,22 @@ export const matrix: MatrixEntry[] = [
     expect: storefrontOwner(),
     request: async (ctx) => ({ path: `/co-so-cua-toi/san-pham/${(await draftProductOf(ctx.services, ctx.fixtures.producerA)).id}/ton-kho`, form: { stock: '7' } }),
   },
+  // The variants table (a single-price product switching to two sizes) and "Bỏ phân loại".
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/san-pham/:id/phan-loai',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({
+      path: `/co-so-cua-toi/san-pham/${(await draftProductOf(ctx.services, ctx.fixtures.producerA)).id}/phan-loai`,
+      form: { 'variant-0-label': 'chai 500 ml', 'variant-0-priceVnd': '90.000', 'variant-0-stock': '3', 'variant-1-label': 'chai 1 lít', 'variant-1-priceVnd': '160000' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/san-pham/:id/phan-loai/bo',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/san-pham/${(await draftProductWithVariantsOf(ctx.services, ctx.fixtures.producerA)).id}/phan-loai/bo`, form: { confirmSinglePrice: '1' } }),
+  },
   {
     method: 'POST',
     path: '/co-so-cua-toi/san-pham/:id/chung-nhan',

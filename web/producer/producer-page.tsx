@@ -16,6 +16,18 @@ export const producerCss = `
 .visible-yes{border-left:4px solid #0a5a3a}
 .visible-no{border-left:4px solid #c99a00}
 .auth form.danger{border-color:#8f2d07}
+.auth.wide{max-width:52rem}
+.table-scroll{overflow-x:auto}
+.variant-table{border-collapse:collapse;width:100%;min-width:34rem}
+.variant-table th,.variant-table td{text-align:left;vertical-align:top;padding:.25rem}
+.variant-table th{font-size:.9rem}
+.variant-table th:first-child{width:34%}.variant-table th:nth-child(2){width:22%}.variant-table th:nth-child(3){width:14%}
+.variant-table input[aria-invalid=true]{border:2px solid #8f2d07}
+.variant-table .choice{margin:.4rem 0 0}
+.variant-table .cell-label{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (max-width:39.99rem){.variant-table{min-width:0}.variant-table thead{display:none}.variant-table tr{display:grid;grid-template-columns:1fr 1fr;gap:.3rem .6rem;padding:.5rem 0;border-bottom:1px solid #e4dfd3}.variant-table td{display:block;padding:0}.variant-table td:first-child{grid-column:1/-1}.variant-table .cell-label{position:static;width:auto;height:auto;margin:0;overflow:visible;clip:auto;white-space:normal;display:block;font-size:.85rem;font-weight:700}}
+details summary{cursor:pointer;font-weight:700;min-height:2.75rem;padding:.5rem 0}
+.upload-wait{display:grid;gap:.75rem}
 `
   .replace(/\n/g, '')
   .trim();

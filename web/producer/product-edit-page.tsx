@@ -1,5 +1,6 @@
 import { checkListingGate, gateReasonMessages, type GateReason } from '../../shared/catalog/gate';
 import type { Product } from '../../shared/catalog/product';
+import type { PresignedPostForm } from '../../shared/media/upload-presigner';
 import { formatVnd } from '../../shared/money/vnd';
 import type { Certificate } from '../../shared/registry/certificate';
 import { formatVietnamDateTime } from '../../shared/time/vietnam-time';
@@ -11,6 +12,7 @@ import { ArchiveSection, CertificateSection, ImagesSection, StockSection } from 
 import { ProducerPage } from './producer-page';
 import { ProductFields } from './product-fields';
 import { hasVariants, productFormValues, productLabels } from './product-form';
+import { VariantStockSection, VariantsSection } from './variant-sections';
 
 export const productStatusLabels: Record<Product['status'], string> = { draft: 'Bản nháp', active: 'Đang bán', archived: 'Đã lưu trữ' };
 
@@ -25,7 +27,7 @@ const nextStep: Record<GateReason, string> = {
 };
 
 /** The product's own editing forms; each section re-renders alone with its errors. */
-export type ProductForms = Partial<Record<'details' | 'status' | 'stock' | 'certificate' | 'image' | 'archive', FormState>>;
+export type ProductForms = Partial<Record<'details' | 'status' | 'stock' | 'variants' | 'singlePrice' | 'certificate' | 'image' | 'archive', FormState>>;
 
 export interface ProductEditProps {
   assets: AssetUrls;
@@ -34,6 +36,8 @@ export interface ProductEditProps {
   now: Date;
   forms?: ProductForms;
   saved?: SavedKey | undefined;
+  /** In AWS: the image form signed for a direct upload to S3 (web/producer/product-images.ts). */
+  directUpload?: PresignedPostForm | undefined;
 }
 
 /** The gate at this instant, as the public pages apply it: visible, or hidden and why. */
@@ -74,7 +78,14 @@ function StatusForm({ product, state }: { product: Product; state?: FormState | 
   );
 }
 
-export function ProductEditPage({ assets, product, certificates, now, forms = {}, saved }: ProductEditProps) {
+/** "150.000 ₫ / hũ 500 g · tồn kho 12", or with variants "2 phân loại, từ 135.000 ₫ / chai 500 ml · tồn kho 14 (tổng)". */
+function pricing(product: Product): string {
+  const variants = product.variants ?? [];
+  if (variants.length === 0) return `${formatVnd(product.priceVnd)} / ${product.unit} · tồn kho ${product.stock}`;
+  return `${variants.length} phân loại, từ ${formatVnd(product.priceVnd)} / ${product.unit} · tồn kho ${product.stock} (tổng)`;
+}
+
+export function ProductEditPage({ assets, product, certificates, now, forms = {}, saved, directUpload }: ProductEditProps) {
   const archived = product.status === 'archived';
   const details = forms.details ?? emptyForm(productFormValues(product));
   return (
@@ -85,7 +96,7 @@ export function ProductEditPage({ assets, product, certificates, now, forms = {}
         </p>
       ) : null}
       <p>
-        <strong>{productStatusLabels[product.status]}</strong> · {formatVnd(product.priceVnd)} / {product.unit} · tồn kho {product.stock}
+        <strong>{productStatusLabels[product.status]}</strong> · {pricing(product)}
         {product.certificate ? ` · ${product.certificate.stars}★, hết hạn ${vietnamCalendarDay(product.certificate.expiresOn)}` : ''} · sửa lần cuối{' '}
         {formatVietnamDateTime(product.updatedAt)}
       </p>
@@ -105,9 +116,10 @@ export function ProductEditPage({ assets, product, certificates, now, forms = {}
               <Submit>Lưu thông tin</Submit>
             </form>
           </section>
-          {hasVariants(product) ? null : <StockSection product={product} state={forms.stock} />}
+          <VariantsSection product={product} state={forms.variants} singlePrice={forms.singlePrice} />
+          {hasVariants(product) ? <VariantStockSection product={product} state={forms.stock} /> : <StockSection product={product} state={forms.stock} />}
           <CertificateSection product={product} certificates={certificates} now={now} state={forms.certificate} />
-          <ImagesSection product={product} media={assets.media} state={forms.image} />
+          <ImagesSection product={product} media={assets.media} state={forms.image} direct={directUpload} />
           <ArchiveSection product={product} state={forms.archive} />
         </>
       )}

@@ -1,4 +1,5 @@
 import type { Product } from '../../shared/catalog/product';
+import type { PresignedPostForm } from '../../shared/media/upload-presigner';
 import type { Certificate } from '../../shared/registry/certificate';
 import { ErrorSummary, Field, Submit, emptyForm, type FormState } from '../identity/form';
 import { imageUrl } from '../view';
@@ -89,10 +90,42 @@ export interface ImagesSectionProps {
   product: Product;
   media: string;
   state?: FormState | undefined;
+  /** In AWS: a form signed for S3 (presigned POST) instead of the multipart post to this app. */
+  direct?: PresignedPostForm | undefined;
+}
+
+const imageHint = 'JPEG, PNG, WebP hoặc AVIF, tối đa 10 MB. Ảnh HEIC của iPhone: hãy lưu lại dưới dạng JPEG. Thông tin vị trí (GPS) trong ảnh được xóa.';
+
+/**
+ * The file goes straight to S3 (the API Lambda takes at most 6 MB and has no image library): the
+ * signed policy's fields as hidden inputs, the file last (S3 ignores fields after it), then S3
+ * redirects to the return page, which waits for the image processor. No alt text field: any field
+ * S3 receives must be in the signed policy, so the image is described by the product's name.
+ */
+function DirectUploadForm({ direct, state }: { direct: PresignedPostForm; state: FormState }) {
+  const fileId = fieldId('file');
+  const fileError = state.errors.file;
+  return (
+    <form method="post" action={direct.url} enctype="multipart/form-data">
+      <ErrorSummary state={state} labels={imageLabels} />
+      {Object.entries(direct.fields).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <div class="field">
+        <label for={fileId}>{imageLabels.file}</label>
+        <p class="hint" id={`${fileId}-goi-y`}>
+          {imageHint} Ảnh được mô tả bằng tên sản phẩm cho người khiếm thị. Nếu trang đã mở hơn một giờ, tải lại trang trước khi chọn ảnh.
+        </p>
+        <input id={fileId} name="file" type="file" accept="image/*" required aria-invalid={fileError ? 'true' : undefined} aria-describedby={[`${fileId}-goi-y`, fileError ? `${fileId}-loi` : ''].filter(Boolean).join(' ')} />
+        <FieldError name="file" state={state} />
+      </div>
+      <Submit>Tải ảnh lên</Submit>
+    </form>
+  );
 }
 
 /** Thumbnails with a remove button each, and a plain multipart upload form (no JavaScript needed). */
-export function ImagesSection({ product, media, state }: ImagesSectionProps) {
+export function ImagesSection({ product, media, state, direct }: ImagesSectionProps) {
   const form = state ?? emptyForm({ alt: '' });
   const full = product.images.length >= MAX_PRODUCT_IMAGES;
   const fileId = fieldId('file');
@@ -119,13 +152,15 @@ export function ImagesSection({ product, media, state }: ImagesSectionProps) {
       )}
       {full ? (
         <p>Đã đủ {MAX_PRODUCT_IMAGES} ảnh: gỡ bớt một ảnh để thêm ảnh mới.</p>
+      ) : direct ? (
+        <DirectUploadForm direct={direct} state={form} />
       ) : (
         <form method="post" action={productActionPath(product.id, 'image')} enctype="multipart/form-data" novalidate>
           <ErrorSummary state={form} labels={imageLabels} />
           <div class="field">
             <label for={fileId}>{imageLabels.file}</label>
             <p class="hint" id={`${fileId}-goi-y`}>
-              JPEG, PNG, WebP hoặc AVIF, tối đa 10 MB. Ảnh HEIC của iPhone: hãy lưu lại dưới dạng JPEG. Thông tin vị trí (GPS) trong ảnh được xóa.
+              {imageHint}
             </p>
             <input id={fileId} name="file" type="file" accept="image/*" required aria-invalid={fileError ? 'true' : undefined} aria-describedby={[`${fileId}-goi-y`, fileError ? `${fileId}-loi` : ''].filter(Boolean).join(' ')} />
             <FieldError name="file" state={form} />

@@ -31,7 +31,7 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
  * schema's own message win over this per-parse map, so the rules and their Vietnamese messages
  * stay in product-management-schemas.ts; this only words the generic ones.
  */
-const vietnameseIssues = (issue: { code?: string; maximum?: unknown; minimum?: unknown; origin?: string }): string => {
+export const vietnameseIssues = (issue: { code?: string; maximum?: unknown; minimum?: unknown; origin?: string }): string => {
   if (issue.code === 'too_big') {
     if (issue.origin === 'string') return `Tối đa ${String(issue.maximum)} ký tự`;
     if (issue.origin === 'array') return `Tối đa ${String(issue.maximum)} mục`;

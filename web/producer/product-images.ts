@@ -1,12 +1,15 @@
 import type { Product } from '../../shared/catalog/product';
-import { editProduct } from '../../shared/catalog/product-management';
+import { editProduct, ownedProduct } from '../../shared/catalog/product-management';
 import { ProductPatchSchema } from '../../shared/catalog/product-management-schemas';
-import { Conflict, InvalidInput } from '../../shared/http/errors';
+import { AppError, Conflict, InvalidInput } from '../../shared/http/errors';
 import type { Principal } from '../../shared/identity/principal';
-import { newImageKey, variantKey } from '../../shared/media/image-keys';
+import { newImageKey, uploadObjectKey, variantKey } from '../../shared/media/image-keys';
 import type { MediaServices } from '../../shared/media/media-services';
 import { ImageUploadFieldsSchema } from '../../shared/media/upload-form';
+import type { PresignedPostForm } from '../../shared/media/upload-presigner';
+import { pendingUpload, type UploadRecord } from '../../shared/media/upload-record';
 import type { Services } from '../../shared/services';
+import { imageDonePath } from './paths';
 import { MAX_PRODUCT_IMAGES } from './product-form';
 
 function mediaOf(services: Services): MediaServices {
@@ -31,7 +34,8 @@ function saveImages(services: Services, principal: Principal, product: Product, 
 export async function addProductImage(services: Services, principal: Principal, product: Product, file: unknown, altInput: string): Promise<Product> {
   const media = mediaOf(services);
   // With a bucket (AWS) the API Lambda has no sharp and a 6 MB payload limit: images go straight to S3.
-  if (media.presigner) throw new Conflict('Máy chủ này nhận ảnh qua tải lên trực tiếp (POST /api/media/uploads); biểu mẫu này chưa dùng được ở đây', 'USE_PRESIGNED_UPLOAD');
+  // The edit page renders the S3 form there (startProductUpload); this post comes from a page rendered before.
+  if (media.presigner) throw new Conflict('Ảnh được tải thẳng lên kho lưu trữ ảnh: trang đã tải lại, hãy chọn ảnh lần nữa', 'USE_PRESIGNED_UPLOAD');
   if (product.status === 'archived') throw new Conflict('Sản phẩm đã lưu trữ, không sửa được', 'PRODUCT_ARCHIVED');
   // Checked before decoding, so a full gallery costs no image processing (the schema re-checks on save).
   if (product.images.length >= MAX_PRODUCT_IMAGES) throw new InvalidInput(`Mỗi sản phẩm có tối đa ${MAX_PRODUCT_IMAGES} ảnh: gỡ bớt một ảnh trước`, undefined, 'TOO_MANY_IMAGES');
@@ -67,4 +71,42 @@ export async function removeProductImage(services: Services, principal: Principa
     product,
     product.images.filter((i) => i.key !== key),
   );
+}
+
+/**
+ * In AWS: a pending upload record for this product (as POST /api/media/uploads writes it) and a
+ * form signed for S3 that sends the browser back to the return page. One PutItem per render of
+ * the edit page; unused records expire with their TTL (a day), unused raw keys never exist.
+ * Undefined locally (no bucket), for an archived product and for a full gallery.
+ */
+export async function startProductUpload(services: Services, product: Product, siteOrigin: string): Promise<PresignedPostForm | undefined> {
+  const media = services.media;
+  if (!media?.presigner || product.status === 'archived' || product.images.length >= MAX_PRODUCT_IMAGES) return undefined;
+  const now = services.clock.now();
+  const upload = pendingUpload({ producerId: product.producerId, purpose: 'product', alt: '', productId: product.id }, now);
+  // Recorded before the form is signed: the processor only accepts uploads it can find.
+  await media.uploads.put(upload);
+  return media.presigner.presignPost(uploadObjectKey(product.producerId, upload.id), `${siteOrigin}${imageDonePath(product.id, upload.id)}`, now);
+}
+
+/**
+ * A processed direct upload appended to the product (owner-checked by the caller and again by
+ * editProduct). Idempotent: reloading the return page finds the image already there. A product
+ * edited in the meantime is re-read once rather than answering 409 to a page the producer never typed in.
+ */
+export async function appendUploadedImage(services: Services, principal: Principal, product: Product, upload: UploadRecord): Promise<Product> {
+  const image = upload.image;
+  if (upload.status !== 'processed' || !image) throw new Conflict('Ảnh chưa xử lý xong', 'UPLOAD_NOT_PROCESSED');
+  const append = (p: Product) => {
+    if (p.images.some((i) => i.key === image.key)) return Promise.resolve(p);
+    if (p.status === 'archived') throw new Conflict('Sản phẩm đã lưu trữ, không sửa được', 'PRODUCT_ARCHIVED');
+    if (p.images.length >= MAX_PRODUCT_IMAGES) throw new InvalidInput(`Mỗi sản phẩm có tối đa ${MAX_PRODUCT_IMAGES} ảnh: gỡ bớt một ảnh rồi tải lại`, undefined, 'TOO_MANY_IMAGES');
+    return saveImages(services, principal, p, [...p.images, { ...image, alt: image.alt.trim() || p.name }]);
+  };
+  try {
+    return await append(product);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'PRODUCT_CONFLICT') throw error;
+    return append(await ownedProduct(services, principal, product.id));
+  }
 }

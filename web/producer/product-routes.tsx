@@ -1,25 +1,29 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Product } from '../../shared/catalog/product';
-import { archiveProduct, createProduct, editProduct, linkCertificate, ownedProduct, setStock } from '../../shared/catalog/product-management';
+import { archiveProduct, createProduct, editProduct, linkCertificate, ownedProduct, setStock, setVariantStocks } from '../../shared/catalog/product-management';
 import { CertificateLinkSchema, ProductPatchSchema } from '../../shared/catalog/product-management-schemas';
 import type { AppEnv } from '../../shared/http/app-env';
-import { AppError, Forbidden, InvalidInput, PayloadTooLarge } from '../../shared/http/errors';
+import { AppError, Forbidden, InvalidInput, NotFound, PayloadTooLarge } from '../../shared/http/errors';
 import { currentPrincipal } from '../../shared/identity/authenticate';
-import { requirePrincipal } from '../../shared/identity/authorize';
+import { assertOwnsStorefront, requirePrincipal } from '../../shared/identity/authorize';
 import type { Principal } from '../../shared/identity/principal';
 import { MAX_IMAGE_BYTES } from '../../shared/media/image-errors';
 import { IMAGE_UPLOAD_BODY_LIMIT } from '../../shared/media/media-routes';
+import { POST_EXPIRES_IN_SECONDS } from '../../shared/media/upload-presigner';
+import type { UploadRecord } from '../../shared/media/upload-record';
 import { producerCertificates } from '../../shared/registry/producer-certificates';
 import { emptyForm, type FormState } from '../identity/form';
 import { formFailure, readForm } from '../identity/form-state';
 import { NO_STORE, renderDocument } from '../render';
 import { assetsOf } from './assets';
-import { NEW_PRODUCT_PATH, PRODUCTS_PATH, productActions, productEditPath, savedKeyOf, type SavedKey } from './paths';
+import { imageDonePath, NEW_PRODUCT_PATH, PRODUCTS_PATH, productActions, productEditPath, savedKeyOf, type SavedKey } from './paths';
 import { ProductEditPage, type ProductForms } from './product-edit-page';
-import { addProductImage, removeProductImage } from './product-images';
-import { editFieldsOf, newProductFields, newProductFromForm, productPatchFromForm, stockFromForm } from './product-form';
+import { addProductImage, appendUploadedImage, removeProductImage, startProductUpload } from './product-images';
+import { editFieldsOf, hasVariants, newProductFields, newProductFromForm, productPatchFromForm, stockFromForm } from './product-form';
 import { NewProductPage } from './product-new-page';
+import { UploadWaitPage } from './upload-wait-page';
+import { cheapestVariant, postedVariantStockIds, variantFormFields, variantsPatchFromForm, variantStockField, variantStocksFromForm } from './variant-form';
 
 type Env = Context<AppEnv>;
 type PageStatus = 200 | 400 | 401 | 403 | 409 | 413 | 429;
@@ -38,8 +42,22 @@ const tooLarge = (limit: number) =>
     },
   });
 
-/** Anonymous visitors sign in first and come back; the page itself is personal, never cached. */
-const toLogin = (c: Env) => c.redirect(`/dang-nhap?next=${encodeURIComponent(c.req.path)}`, 303);
+/** Anonymous visitors sign in first and come back (query included: the upload return page needs it); never cached. */
+const toLogin = (c: Env) => c.redirect(`/dang-nhap?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 303);
+
+const HOST = /^[a-z0-9.-]+(?::\d{1,5})?$/i;
+
+/**
+ * The site's origin as the browser sees it, for S3's redirect back after a direct upload: behind
+ * CloudFront the Lambda sees API Gateway's host, and CloudFront's X-Forwarded-Host names the real one
+ * (trusted only when configured, as for the CSRF check).
+ */
+function siteOrigin(c: Env): string {
+  const { config } = c.get('services');
+  const forwarded = config.trustForwardedHost ? c.req.header('x-forwarded-host') : undefined;
+  if (forwarded && HOST.test(forwarded)) return `https://${forwarded}`;
+  return config.publicOrigins[0] ?? new URL(c.req.url).origin;
+}
 
 function ownStorefront(principal: Principal): string {
   if (principal.role !== 'producer' || !principal.producerId) throw new Forbidden('Chỉ cơ sở đã có gian hàng mới thêm được sản phẩm', 'STOREFRONT_NOT_APPROVED');
@@ -54,9 +72,14 @@ async function renderNew(c: Env, state: FormState, status: PageStatus) {
 /** The edit page: the product (already owner-checked) and the owner's certificates, one GSI1 Query. */
 async function renderEdit(c: Env, product: Product, options: { forms?: ProductForms; saved?: SavedKey | undefined; status?: PageStatus } = {}) {
   const services = c.get('services');
-  const certificates = await producerCertificates(services.db, services.config.tableName, product.producerId);
+  const [certificates, directUpload] = await Promise.all([
+    producerCertificates(services.db, services.config.tableName, product.producerId),
+    startProductUpload(services, product, siteOrigin(c)),
+  ]);
   c.header('Cache-Control', NO_STORE);
-  const page = <ProductEditPage assets={assetsOf(c)} product={product} certificates={certificates} now={services.clock.now()} forms={options.forms ?? {}} saved={options.saved} />;
+  const page = (
+    <ProductEditPage assets={assetsOf(c)} product={product} certificates={certificates} now={services.clock.now()} forms={options.forms ?? {}} saved={options.saved} directUpload={directUpload} />
+  );
   return c.html(await renderDocument(page), options.status ?? 200);
 }
 
@@ -79,6 +102,32 @@ async function renderFailure(c: Env, principal: Principal, product: Product, for
     state.formError = undefined;
   }
   return renderEdit(c, product, { forms: { [form]: state }, status: failure.status });
+}
+
+/** The stock form was filled for other variants (or none) than the product has now: the fresh form, values kept where they still apply. */
+async function renderStockChanged(c: Env, principal: Principal, id: string, values: Record<string, string>) {
+  const fresh = await ownedProduct(c.get('services'), principal, id);
+  const variants = fresh.variants ?? [];
+  const current: Record<string, string> = variants.length > 0 ? Object.fromEntries(variants.map((v) => [variantStockField(v.id), String(v.stock)])) : { stock: String(fresh.stock) };
+  const kept = Object.fromEntries(Object.keys(current).flatMap((k) => (values[k] !== undefined ? [[k, values[k]]] : [])));
+  const formError =
+    variants.length > 0
+      ? 'Các phân loại của sản phẩm vừa thay đổi ở nơi khác. Trang đã tải lại: kiểm tra tồn kho của từng phân loại rồi lưu lại.'
+      : 'Sản phẩm vừa bỏ phân loại ở nơi khác. Trang đã tải lại: nhập tồn kho chung rồi lưu lại.';
+  return renderEdit(c, fresh, { forms: { stock: { values: { ...current, ...kept }, errors: {}, formError } }, status: 409 });
+}
+
+const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Past the signed form's life and then some, a pending upload will not settle by itself any more. */
+const UPLOAD_GIVE_UP_MS = (POST_EXPIRES_IN_SECONDS + 10 * 60) * 1000;
+
+/** Still in the image processor: a page that reloads itself every 2 seconds (no JavaScript), with a link. */
+async function renderUploadWait(c: Env, product: Product, upload: UploadRecord) {
+  const services = c.get('services');
+  const stuck = services.clock.now().getTime() - Date.parse(upload.createdAt) > UPLOAD_GIVE_UP_MS;
+  c.header('Cache-Control', NO_STORE);
+  if (!stuck) c.header('Refresh', '2');
+  return c.html(await renderDocument(<UploadWaitPage assets={assetsOf(c)} product={product} reload={imageDonePath(product.id, upload.id)} stuck={stuck} />), 200);
 }
 
 const saved = (c: Env, id: string, key: SavedKey) => c.redirect(`${productEditPath(id)}?da-luu=${key}`, 303);
@@ -169,14 +218,60 @@ export function productWebRoutes() {
 
   web.post(at('stock'), formLimit, async (c) => {
     const { principal, product } = await owned(c);
-    const values = await readForm(c, ['stock']);
-    const parsed = stockFromForm(values);
-    if (!parsed.ok) return renderEdit(c, product, { forms: { stock: { values, errors: parsed.errors } }, status: 400 });
+    const body = await c.req.parseBody();
+    const values = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    // One input per variant (`stock-<id>`) for a product with variants, one `stock` otherwise. A form
+    // from before the variants changed elsewhere gets the fresh page, never PRODUCT_HAS_VARIANTS.
+    const ids = postedVariantStockIds(body);
+    const known = new Set((product.variants ?? []).map((v) => v.id));
+    if (hasVariants(product) !== ids.length > 0 || ids.some((id) => !known.has(id))) return renderStockChanged(c, principal, product.id, values);
     try {
-      await setStock(c.get('services'), principal, product.id, parsed.value);
+      if (ids.length > 0) {
+        const parsed = variantStocksFromForm(values, ids);
+        if (!parsed.ok) return renderEdit(c, product, { forms: { stock: { values, errors: parsed.errors } }, status: 400 });
+        await setVariantStocks(c.get('services'), principal, product.id, parsed.value);
+      } else {
+        const parsed = stockFromForm(values);
+        if (!parsed.ok) return renderEdit(c, product, { forms: { stock: { values, errors: parsed.errors } }, status: 400 });
+        await setStock(c.get('services'), principal, product.id, parsed.value);
+      }
       return saved(c, product.id, 'ton-kho');
     } catch (error) {
-      return renderFailure(c, principal, product, 'stock', values, error, 'stock');
+      if (error instanceof AppError && (error.code === 'PRODUCT_HAS_VARIANTS' || error.code === 'VARIANT_NOT_FOUND')) return renderStockChanged(c, principal, product.id, values);
+      return renderFailure(c, principal, product, 'stock', values, error, ids.length > 0 ? undefined : 'stock');
+    }
+  });
+
+  // The whole variant list from the table (rows kept, changed, added, "Xoá"), one editProduct.
+  web.post(at('variants'), formLimit, async (c) => {
+    const { principal, product } = await owned(c);
+    const values = await readForm(c, variantFormFields);
+    const parsed = variantsPatchFromForm(values);
+    if (!parsed.ok) return renderEdit(c, product, { forms: { variants: { values, errors: parsed.errors, formError: parsed.formError } }, status: 400 });
+    try {
+      await editProduct(c.get('services'), principal, product.id, parsed.value);
+      return saved(c, product.id, 'phan-loai');
+    } catch (error) {
+      return renderFailure(c, principal, product, 'variants', values, error);
+    }
+  });
+
+  // Back to one price: the cheapest variant's price, label (as the unit) and its own stock, as the form says.
+  web.post(at('singlePrice'), formLimit, async (c) => {
+    const { principal, product } = await owned(c);
+    const values = await readForm(c, ['confirmSinglePrice', 'expectedUpdatedAt']);
+    const kept = cheapestVariant(product.variants ?? []);
+    if (!kept) return saved(c, product.id, 'mot-gia');
+    if (values.confirmSinglePrice !== '1') {
+      return renderEdit(c, product, { forms: { singlePrice: { values, errors: { confirmSinglePrice: 'Đánh dấu ô xác nhận nếu bạn muốn bỏ các phân loại' } } }, status: 400 });
+    }
+    try {
+      const patch = ProductPatchSchema.safeParse({ variants: null, priceVnd: kept.priceVnd, unit: kept.label, stock: kept.stock, expectedUpdatedAt: values.expectedUpdatedAt || undefined });
+      if (!patch.success) throw new InvalidInput('Biểu mẫu không hợp lệ: tải lại trang rồi thử lại');
+      await editProduct(c.get('services'), principal, product.id, patch.data);
+      return saved(c, product.id, 'mot-gia');
+    } catch (error) {
+      return renderFailure(c, principal, product, 'singlePrice', values, error);
     }
   });
 
@@ -214,6 +309,33 @@ export function productWebRoutes() {
     } catch (error) {
       return renderFailure(c, principal, product, 'image', values, error, 'file');
     }
+  });
+
+  // Where S3 sends the browser after a direct upload (AWS). A GET with an effect, but only this: the
+  // owner's own processed upload, made for this product, is appended once (a reload changes nothing).
+  web.get(at('imageDone'), async (c) => {
+    const principal = currentPrincipal(c);
+    if (!principal) return toLogin(c);
+    const services = c.get('services');
+    const product = await ownedProduct(services, principal, c.req.param('id') ?? '');
+    const uploadId = c.req.query('tai-len') ?? '';
+    const upload = UPLOAD_ID.test(uploadId) ? await services.media?.uploads.get(uploadId) : undefined;
+    if (!upload) throw new NotFound('Không tìm thấy lượt tải ảnh này', 'UPLOAD_NOT_FOUND');
+    assertOwnsStorefront(principal, upload.producerId);
+    if (upload.purpose !== 'product' || (upload.productId !== undefined && upload.productId !== product.id)) throw new NotFound('Không tìm thấy lượt tải ảnh này', 'UPLOAD_NOT_FOUND');
+    if (upload.status === 'processed') {
+      try {
+        await appendUploadedImage(services, principal, product, upload);
+        return saved(c, product.id, 'anh');
+      } catch (error) {
+        return renderFailure(c, principal, product, 'image', {}, error, 'file');
+      }
+    }
+    if (upload.status === 'rejected') {
+      const message = upload.reason?.message ?? 'Ảnh không dùng được: hãy chọn ảnh khác';
+      return renderEdit(c, product, { forms: { image: { values: {}, errors: { file: message } } }, status: 400 });
+    }
+    return renderUploadWait(c, product, upload);
   });
 
   web.post(at('removeImage'), formLimit, async (c) => {
