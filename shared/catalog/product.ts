@@ -3,20 +3,12 @@ import { CertificateSnapshotSchema } from '../registry/certificate';
 import { provinceCodes } from '../reference/provinces';
 import { groupCodes, subgroupCodes } from '../reference/taxonomy';
 import { legalForms } from '../storefront/producer';
+import { ImageSchema } from '../media/image-record';
 import { highestVariantPrice, MAX_VARIANTS, VariantSchema, withVariantSummary } from './variants';
 
 export const productStatuses = ['draft', 'active', 'archived'] as const;
 
-export const ImageSchema = z
-  .object({
-    key: z.string().openapi({ description: 'Media key; variants at {key}-{width}.webp' }),
-    width: z.number().int().positive(),
-    height: z.number().int().positive(),
-    widths: z.array(z.number().int().positive()).min(1),
-    alt: z.string(),
-  })
-  .openapi('Image');
-export type Image = z.infer<typeof ImageSchema>;
+export { ImageSchema, type Image } from '../media/image-record';
 
 export const ProductSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ImageSchema } from '../media/image-record';
 import { provinceCodes } from '../reference/provinces';
 
 /** Legal forms an OCOP subject may have (ocop.md §2, §14.8). */
@@ -27,6 +28,9 @@ export const ProducerSchema = z
     email: z.email().optional(),
     logoKey: z.string().optional(),
     bannerKey: z.string().optional(),
+    /** The pipeline's record for logoKey / bannerKey (sizes, widths: srcset), set by the dashboard's upload forms. */
+    logo: ImageSchema.optional(),
+    banner: ImageSchema.optional(),
     /** Integer VND; absent means "agreed with the buyer" (older storefronts). */
     shippingFeeVnd: z.number().int().min(0).max(10_000_000).optional(),
     freeShippingThresholdVnd: z.number().int().min(0).max(1_000_000_000).optional(),

@@ -1,10 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { PhoneSchema } from '../identity/phone';
 
-/** Media keys come from the image pipeline (shared/media); here only their shape is checked. */
+/**
+ * Media keys come from the image pipeline (shared/media); here only their shape is checked: the
+ * pipeline's `logos/<producer>/<uuid>` / `banners/<producer>/<uuid>`, or the older `media/…` form.
+ */
 export const MediaKeySchema = z
   .string()
-  .regex(/^media\/[a-z0-9][a-z0-9/_-]{2,150}$/, 'Mã ảnh không hợp lệ')
+  .regex(/^(media\/[a-z0-9][a-z0-9/_-]{2,150}|(logos|banners)\/[a-z0-9-]{3,80}\/[0-9a-f-]{36})$/, 'Mã ảnh không hợp lệ')
   .openapi({ example: 'media/producers/htx-mat-ong/logo-7f3a' });
 
 const vnd = (max: number) => z.number().int('Số tiền là số nguyên đồng').min(0).max(max);

@@ -358,6 +358,13 @@ export const matrix: MatrixEntry[] = [
     expect: only('producerA', 'producerB'),
     request: (ctx) => ({ form: { story: `Câu chuyện ${ctx.unique()}`, shippingFeeVnd: '20000' } }),
   },
+  // Logo and banner (web/producer/storefront-images.ts): the caller's own storefront, like the form
+  // above. Urlencoded, no file: the owner gets 400 "Chọn một tệp ảnh"; real uploads and B-cannot-touch-A:
+  // tests/producer/storefront-images-web.test.ts. Removing a key the storefront does not have is a no-op.
+  ...(['logo', 'anh-bia'] as const).flatMap((slug): MatrixEntry[] => [
+    { method: 'POST', path: `/co-so-cua-toi/${slug}`, expect: only('producerA', 'producerB'), request: () => ({ form: {} }) },
+    { method: 'POST', path: `/co-so-cua-toi/${slug}/go`, expect: only('producerA', 'producerB'), request: () => ({ form: { key: 'logos/htx-ma-tran-a/khong-co' } }) },
+  ]),
   // Dashboard product pages (web/producer/product-routes.tsx): a new product goes into the caller's
   // own storefront (so B creates in B); every /:id form is object-level through ownedProduct.
   {

@@ -44,6 +44,17 @@ describe('storefront editing', () => {
     expect((await services.producers.getProducer(A))?.shippingFeeVnd).toBe(30000);
   });
 
+  it("an image key from another storefront's folder is refused (403), its own folder accepted", async () => {
+    for (const logoKey of [`logos/${B}/0b7e1f0c-1a2b-4c3d-8e9f-001122334455`, `media/producers/${B}/logo-1`]) {
+      const res = await patch(app, A, { logoKey }, ownerA.bearer);
+      expect(res.status).toBe(403);
+      await expectErrorShape(res, 'IMAGE_NOT_OWNED');
+    }
+    const bannerKey = `banners/${A}/0b7e1f0c-1a2b-4c3d-8e9f-001122334455`;
+    expect((await patch(app, A, { bannerKey }, ownerA.bearer)).status).toBe(200);
+    expect((await services.producers.getProducer(A))?.bannerKey).toBe(bannerKey);
+  });
+
   it('producer B gets 403 on A; a body naming another storefront is refused', async () => {
     const res = await patch(app, A, { name: 'Chiếm gian hàng' }, ownerB.bearer);
     expect(res.status).toBe(403);

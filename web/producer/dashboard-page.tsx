@@ -17,6 +17,7 @@ import { NotificationsSection } from './notifications';
 import { NEW_PRODUCT_PATH, productEditPath } from './paths';
 import { producerCss } from './producer-page';
 import { productStatusLabels } from './product-edit-page';
+import { StorefrontImagesSection, type StorefrontImageForms } from './storefront-images-section';
 
 export const DASHBOARD_PATH = '/co-so-cua-toi';
 export const STOREFRONT_FORM_PATH = '/co-so-cua-toi/gian-hang';
@@ -52,10 +53,15 @@ export interface DashboardProps {
   /** The request's clock: certificate states and "expiring soon" are evaluated at it. */
   now: Date;
   state: FormState;
-  saved?: boolean;
+  /** The confirmation after a redirect (`?da-luu=…`). */
+  saved?: string | undefined;
+  /** The logo/banner form that failed, with its message. */
+  imageForms?: StorefrontImageForms | undefined;
+  /** AWS (media bucket): logo and banner go through the API, the page says so instead of the forms. */
+  directImages?: boolean;
 }
 
-export function DashboardPage({ assets, producer, products, certificates, notifications, now, state, saved }: DashboardProps) {
+export function DashboardPage({ assets, producer, products, certificates, notifications, now, state, saved, imageForms, directImages }: DashboardProps) {
   const title = 'Cơ sở của tôi';
   return (
     <Layout title={title} description="Quản lý gian hàng và sản phẩm của cơ sở." assets={assets} noindex>
@@ -68,7 +74,7 @@ export function DashboardPage({ assets, producer, products, certificates, notifi
         </p>
         {saved ? (
           <p class="notice" role="status">
-            Đã lưu gian hàng.
+            {saved}
           </p>
         ) : null}
 
@@ -117,6 +123,8 @@ export function DashboardPage({ assets, producer, products, certificates, notifi
             <div class="story">{raw(renderStoryHtml(producer.story))}</div>
           </section>
         ) : null}
+
+        <StorefrontImagesSection producer={producer} media={assets.media} forms={imageForms} direct={directImages ?? false} />
 
         <h2 id="gian-hang">Thông tin gian hàng</h2>
         <form method="post" action={STOREFRONT_FORM_PATH} novalidate class="auth">

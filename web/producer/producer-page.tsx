@@ -28,6 +28,10 @@ export const producerCss = `
 @media (max-width:39.99rem){.variant-table{min-width:0}.variant-table thead{display:none}.variant-table tr{display:grid;grid-template-columns:1fr 1fr;gap:.3rem .6rem;padding:.5rem 0;border-bottom:1px solid #e4dfd3}.variant-table td{display:block;padding:0}.variant-table td:first-child{grid-column:1/-1}.variant-table .cell-label{position:static;width:auto;height:auto;margin:0;overflow:visible;clip:auto;white-space:normal;display:block;font-size:.85rem;font-weight:700}}
 details summary{cursor:pointer;font-weight:700;min-height:2.75rem;padding:.5rem 0}
 .upload-wait{display:grid;gap:.75rem}
+.storefront-image{margin:0 0 1.5rem}
+.storefront-image img{display:block;height:auto;margin:0 0 .5rem;border:1px solid #e4dfd3;border-radius:.3rem}
+.storefront-image .preview-logo{width:8rem}
+.storefront-image .preview-banner{width:100%}
 `
   .replace(/\n/g, '')
   .trim();

@@ -21,8 +21,47 @@ import type { Context } from 'hono';
 import { INBOX_LIMIT, NotificationsPage } from './notifications';
 import { NOTIFICATIONS_PATH } from './paths';
 import { productWebRoutes } from './product-routes';
+import { IMAGE_UPLOAD_BODY_LIMIT } from '../../shared/media/media-routes';
+import { MAX_IMAGE_BYTES } from '../../shared/media/image-errors';
+import { AppError } from '../../shared/http/errors';
+import type { Producer } from '../../shared/storefront/producer';
+import { removeStorefrontImage, setStorefrontImage, storefrontImageKinds, storefrontImagePath, storefrontImageRemovePath, type StorefrontImageKind } from './storefront-images';
+import type { StorefrontImageForms } from './storefront-images-section';
 
 const FORM_LIMIT_BYTES = 16 * 1024;
+type DashboardStatus = 200 | 400 | 401 | 403 | 409 | 413 | 429;
+
+/** `?da-luu=<what>` after a redirect: the dashboard's confirmation. */
+const savedMessages: Record<string, string> = {
+  '1': 'Đã lưu gian hàng.',
+  logo: 'Đã cập nhật logo.',
+  'anh-bia': 'Đã cập nhật ảnh bìa.',
+  'go-logo': 'Đã gỡ logo.',
+  'go-anh-bia': 'Đã gỡ ảnh bìa.',
+};
+const savedOf = (value: string | undefined) => (value !== undefined && Object.hasOwn(savedMessages, value) ? savedMessages[value] : undefined);
+
+/** The caller's own storefront (the forms have no id: a producer only ever edits their own). */
+function ownStorefrontId(c: Context<AppEnv>): { principal: ReturnType<typeof requirePrincipal>; producerId: string } {
+  const principal = requirePrincipal(c);
+  if (principal.role !== 'producer' || !principal.producerId) throw new Forbidden('Bạn chưa có gian hàng');
+  return { principal, producerId: principal.producerId };
+}
+
+async function ownProducer(c: Context<AppEnv>, producerId: string): Promise<Producer> {
+  const producer = await c.get('services').producers.getProducer(producerId);
+  if (!producer) throw new Forbidden('Gian hàng chưa được duyệt', 'STOREFRONT_NOT_APPROVED');
+  return producer;
+}
+
+const STOREFRONT_CONFLICT = 'Gian hàng vừa được sửa ở nơi khác. Trang đã tải lại bản mới nhất: hãy thử lại.';
+
+/** A refused logo/banner action as that form's message (a 5xx goes to the error page). */
+function imageFailure(error: unknown, kind: StorefrontImageKind): { forms: StorefrontImageForms; status: DashboardStatus } | undefined {
+  if (!(error instanceof AppError) || ![400, 401, 403, 409, 413, 429].includes(error.status)) return undefined;
+  const message = error.code === 'PRODUCER_CONFLICT' ? STOREFRONT_CONFLICT : error.message;
+  return { forms: { [kind]: { values: {}, errors: { [kind]: message } } }, status: error.status as DashboardStatus };
+}
 
 /** The producer's own pages: personal, never cached; plain forms that work without JavaScript. */
 export function producerWebRoutes() {
@@ -66,7 +105,7 @@ export function producerWebRoutes() {
     if (principal.role !== 'producer') throw new Forbidden('Trang này dành cho tài khoản cơ sở sản xuất');
     c.header('Cache-Control', NO_STORE);
     if (!principal.producerId) return c.html(await renderDocument(<NoStorefrontPage assets={assetsOf(c)} />));
-    return renderDashboard(c, principal.producerId, undefined, 200, c.req.query('da-luu') === '1');
+    return renderDashboard(c, principal.producerId, undefined, 200, savedOf(c.req.query('da-luu')));
   });
 
   web.post(STOREFRONT_FORM_PATH, formLimit, async (c) => {
@@ -84,6 +123,47 @@ export function producerWebRoutes() {
       return renderDashboard(c, principal.producerId, failure.state, failure.status);
     }
   });
+
+  // Logo and banner: multipart through the image pipeline, then editStorefront (storefront-images.ts).
+  for (const kind of Object.keys(storefrontImageKinds) as StorefrontImageKind[]) {
+    const { slug } = storefrontImageKinds[kind];
+    const uploadLimit = bodyLimit({
+      maxSize: IMAGE_UPLOAD_BODY_LIMIT,
+      onError: async (c) => {
+        const { producerId } = ownStorefrontId(c as Context<AppEnv>);
+        const message = `Ảnh lớn hơn ${MAX_IMAGE_BYTES / 1024 / 1024} MB: hãy chọn ảnh nhỏ hơn hoặc giảm kích thước ảnh`;
+        return renderDashboard(c as Context<AppEnv>, producerId, undefined, 413, undefined, { [kind]: { values: {}, errors: { [kind]: message } } });
+      },
+    });
+
+    web.post(storefrontImagePath(kind), uploadLimit, async (c) => {
+      const { principal, producerId } = ownStorefrontId(c);
+      const producer = await ownProducer(c, producerId);
+      const body = await c.req.parseBody();
+      try {
+        await setStorefrontImage(c.get('services'), principal, producer, kind, body[kind]);
+        return c.redirect(`${DASHBOARD_PATH}?da-luu=${slug}`, 303);
+      } catch (error) {
+        const failure = imageFailure(error, kind);
+        if (!failure) throw error;
+        return renderDashboard(c, producerId, undefined, failure.status, undefined, failure.forms);
+      }
+    });
+
+    web.post(storefrontImageRemovePath(kind), formLimit, async (c) => {
+      const { principal, producerId } = ownStorefrontId(c);
+      const producer = await ownProducer(c, producerId);
+      const values = await readForm(c, ['key']);
+      try {
+        await removeStorefrontImage(c.get('services'), principal, producer, kind, values.key ?? '');
+        return c.redirect(`${DASHBOARD_PATH}?da-luu=go-${slug}`, 303);
+      } catch (error) {
+        const failure = imageFailure(error, kind);
+        if (!failure) throw error;
+        return renderDashboard(c, producerId, undefined, failure.status, undefined, failure.forms);
+      }
+    });
+  }
 
   web.get(NOTIFICATIONS_PATH, async (c) => {
     const principal = currentPrincipal(c);
@@ -105,7 +185,7 @@ export function producerWebRoutes() {
  * One GetItem and three Queries, in parallel: products and certificates on GSI1 `PRODUCER#<id>`,
  * notifications on `NOTIFY#<id>`. The form shows `state` when re-rendered with errors.
  */
-async function renderDashboard(c: Context<AppEnv>, producerId: string, state: FormState | undefined, status: 200 | 400 | 401 | 403 | 409 | 429, saved = false) {
+async function renderDashboard(c: Context<AppEnv>, producerId: string, state: FormState | undefined, status: DashboardStatus, saved?: string, imageForms?: StorefrontImageForms) {
   const services = c.get('services');
   const [producer, page, certificates, notifications] = await Promise.all([
     services.producers.getProducer(producerId),
@@ -116,5 +196,5 @@ async function renderDashboard(c: Context<AppEnv>, producerId: string, state: Fo
   if (!producer) throw new Forbidden('Gian hàng chưa được duyệt', 'STOREFRONT_NOT_APPROVED');
   c.header('Cache-Control', NO_STORE);
   const form = state ?? { values: storefrontFormValues(producer), errors: {} };
-  return c.html(await renderDocument(<DashboardPage assets={assetsOf(c)} producer={producer} products={page.items} certificates={certificates} notifications={notifications} now={services.clock.now()} state={form} saved={saved} />), status);
+  return c.html(await renderDocument(<DashboardPage assets={assetsOf(c)} producer={producer} products={page.items} certificates={certificates} notifications={notifications} now={services.clock.now()} state={form} saved={saved} imageForms={imageForms} directImages={Boolean(services.media?.presigner)} />), status);
 }
