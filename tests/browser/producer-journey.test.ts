@@ -128,6 +128,8 @@ describe('producer onboarding to public listing and back (Chromium)', () => {
     await p.setInputFiles('input[type=file][name=file]', photo);
     expect(await submit(p, 'Tải ảnh lên')).toBe(200);
     expect(await p.locator('main img').count()).toBeGreaterThan(0);
+    await p.fill('main [name=stock]', '40');
+    expect(await submit(p, 'Cập nhật tồn kho')).toBe(200);
     expect(await submit(p, 'Đăng bán')).toBe(200);
     // Published, yet not on the market: no certificate yet.
     expect((await shopper.page.goto(`${server.url}/san-pham/${productId}`))?.status()).toBe(410);
@@ -154,6 +156,7 @@ describe('producer onboarding to public listing and back (Chromium)', () => {
     expect((await s.goto(`${server.url}/san-pham/${productId}`))?.status()).toBe(200);
     expect(await s.locator('.product-info .ocop').getAttribute('aria-label')).toBe('OCOP 4 sao');
     expect(await s.locator('#chung-nhan ~ dl').innerText()).toContain('19-2026-0042');
+    expect(await s.locator('main').innerText()).not.toContain('Tạm hết hàng');
     const img = s.locator('.product-media img');
     await img.evaluate((el: HTMLImageElement) => el.decode());
     expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
