@@ -162,13 +162,18 @@ describe('storefront logo and banner from the dashboard (multipart forms)', () =
     expect((await producer(A)).logoKey).toBe(a.logoKey);
   });
 
-  it('in AWS (a media bucket) says that logo and banner go through the API instead of showing the forms', async () => {
+  it('in AWS (a media bucket) renders forms straight to S3 and answers a stale multipart post with 409', async () => {
     const media = services.media!;
-    services.media = { ...media, presigner: {} as UploadPresigner };
+    const presigner: UploadPresigner = {
+      presignPut: () => Promise.reject(new Error('not used')),
+      presignPost: (key, redirect) => Promise.resolve({ url: 'https://bucket.example', fields: { key, success_action_redirect: redirect }, expiresAt: '2099-01-01T00:00:00Z' }),
+    };
+    services.media = { ...media, presigner };
     try {
       const html = await (await app.request('/co-so-cua-toi', { headers: { accept: 'text/html', ...ownerA.cookie } })).text();
-      expect(html).toContain('POST /api/media/uploads');
+      expect(html).toContain('action="https://bucket.example"');
       expect(html).not.toContain('action="/co-so-cua-toi/logo"');
+      expect(html).not.toContain('action="/co-so-cua-toi/anh-bia"');
       expect((await upload('logo', 'logo', await pngBlob(320, 320), ownerA)).status).toBe(409);
     } finally {
       services.media = media;

@@ -17,7 +17,7 @@ import { NotificationsSection } from './notifications';
 import { NEW_PRODUCT_PATH, productEditPath } from './paths';
 import { producerCss } from './producer-page';
 import { productStatusLabels } from './product-edit-page';
-import { StorefrontImagesSection, type StorefrontImageForms } from './storefront-images-section';
+import { StorefrontImagesSection, type StorefrontDirectUploads, type StorefrontImageForms } from './storefront-images-section';
 
 export const DASHBOARD_PATH = '/co-so-cua-toi';
 export const STOREFRONT_FORM_PATH = '/co-so-cua-toi/gian-hang';
@@ -57,8 +57,8 @@ export interface DashboardProps {
   saved?: string | undefined;
   /** The logo/banner form that failed, with its message. */
   imageForms?: StorefrontImageForms | undefined;
-  /** AWS (media bucket): logo and banner go through the API, the page says so instead of the forms. */
-  directImages?: boolean;
+  /** AWS (media bucket): logo and banner forms signed for a direct upload to S3. */
+  directImages?: StorefrontDirectUploads | undefined;
 }
 
 export function DashboardPage({ assets, producer, products, certificates, notifications, now, state, saved, imageForms, directImages }: DashboardProps) {
@@ -124,7 +124,7 @@ export function DashboardPage({ assets, producer, products, certificates, notifi
           </section>
         ) : null}
 
-        <StorefrontImagesSection producer={producer} media={assets.media} forms={imageForms} direct={directImages ?? false} />
+        <StorefrontImagesSection producer={producer} media={assets.media} forms={imageForms} direct={directImages} />
 
         <h2 id="gian-hang">Thông tin gian hàng</h2>
         <form method="post" action={STOREFRONT_FORM_PATH} novalidate class="auth">

@@ -5,6 +5,7 @@ import { ErrorSummary, Field, Submit, emptyForm, type FormState } from '../ident
 import { imageUrl } from '../view';
 import { certificateOptionLabel, certificateView, vietnamCalendarDay } from './certificate-view';
 import { productActionPath } from './paths';
+import { SignedFields } from './direct-upload';
 import { MAX_PRODUCT_IMAGES, productLabels } from './product-form';
 
 export const stockLabels = { stock: productLabels.stock };
@@ -108,9 +109,7 @@ function DirectUploadForm({ direct, state }: { direct: PresignedPostForm; state:
   return (
     <form method="post" action={direct.url} enctype="multipart/form-data">
       <ErrorSummary state={state} labels={imageLabels} />
-      {Object.entries(direct.fields).map(([name, value]) => (
-        <input type="hidden" name={name} value={value} />
-      ))}
+      <SignedFields direct={direct} />
       <div class="field">
         <label for={fileId}>{imageLabels.file}</label>
         <p class="hint" id={`${fileId}-goi-y`}>

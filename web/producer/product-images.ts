@@ -3,12 +3,13 @@ import { editProduct, ownedProduct } from '../../shared/catalog/product-manageme
 import { ProductPatchSchema } from '../../shared/catalog/product-management-schemas';
 import { AppError, Conflict, InvalidInput } from '../../shared/http/errors';
 import type { Principal } from '../../shared/identity/principal';
-import { newImageKey, uploadObjectKey, variantKey } from '../../shared/media/image-keys';
+import { newImageKey, variantKey } from '../../shared/media/image-keys';
 import type { MediaServices } from '../../shared/media/media-services';
 import { ImageUploadFieldsSchema } from '../../shared/media/upload-form';
 import type { PresignedPostForm } from '../../shared/media/upload-presigner';
-import { pendingUpload, type UploadRecord } from '../../shared/media/upload-record';
+import type { UploadRecord } from '../../shared/media/upload-record';
 import type { Services } from '../../shared/services';
+import { startDirectUpload } from './direct-upload';
 import { imageDonePath } from './paths';
 import { MAX_PRODUCT_IMAGES } from './product-form';
 
@@ -79,14 +80,9 @@ export async function removeProductImage(services: Services, principal: Principa
  * the edit page; unused records expire with their TTL (a day), unused raw keys never exist.
  * Undefined locally (no bucket), for an archived product and for a full gallery.
  */
-export async function startProductUpload(services: Services, product: Product, siteOrigin: string): Promise<PresignedPostForm | undefined> {
-  const media = services.media;
-  if (!media?.presigner || product.status === 'archived' || product.images.length >= MAX_PRODUCT_IMAGES) return undefined;
-  const now = services.clock.now();
-  const upload = pendingUpload({ producerId: product.producerId, purpose: 'product', alt: '', productId: product.id }, now);
-  // Recorded before the form is signed: the processor only accepts uploads it can find.
-  await media.uploads.put(upload);
-  return media.presigner.presignPost(uploadObjectKey(product.producerId, upload.id), `${siteOrigin}${imageDonePath(product.id, upload.id)}`, now);
+export function startProductUpload(services: Services, product: Product, siteOrigin: string): Promise<PresignedPostForm | undefined> {
+  if (product.status === 'archived' || product.images.length >= MAX_PRODUCT_IMAGES) return Promise.resolve(undefined);
+  return startDirectUpload(services, { producerId: product.producerId, purpose: 'product', productId: product.id }, (uploadId) => imageDonePath(product.id, uploadId), siteOrigin);
 }
 
 /**

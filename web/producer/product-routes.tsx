@@ -4,14 +4,12 @@ import type { Product } from '../../shared/catalog/product';
 import { archiveProduct, createProduct, editProduct, linkCertificate, ownedProduct, setStock, setVariantStocks } from '../../shared/catalog/product-management';
 import { CertificateLinkSchema, ProductPatchSchema } from '../../shared/catalog/product-management-schemas';
 import type { AppEnv } from '../../shared/http/app-env';
-import { AppError, Forbidden, InvalidInput, NotFound, PayloadTooLarge } from '../../shared/http/errors';
+import { AppError, Forbidden, InvalidInput, PayloadTooLarge } from '../../shared/http/errors';
 import { currentPrincipal } from '../../shared/identity/authenticate';
-import { assertOwnsStorefront, requirePrincipal } from '../../shared/identity/authorize';
+import { requirePrincipal } from '../../shared/identity/authorize';
 import type { Principal } from '../../shared/identity/principal';
 import { MAX_IMAGE_BYTES } from '../../shared/media/image-errors';
 import { IMAGE_UPLOAD_BODY_LIMIT } from '../../shared/media/media-routes';
-import { POST_EXPIRES_IN_SECONDS } from '../../shared/media/upload-presigner';
-import type { UploadRecord } from '../../shared/media/upload-record';
 import { producerCertificates } from '../../shared/registry/producer-certificates';
 import { emptyForm, type FormState } from '../identity/form';
 import { formFailure, readForm } from '../identity/form-state';
@@ -22,7 +20,7 @@ import { ProductEditPage, type ProductForms } from './product-edit-page';
 import { addProductImage, appendUploadedImage, removeProductImage, startProductUpload } from './product-images';
 import { editFieldsOf, hasVariants, newProductFields, newProductFromForm, productPatchFromForm, stockFromForm } from './product-form';
 import { NewProductPage } from './product-new-page';
-import { UploadWaitPage } from './upload-wait-page';
+import { renderUploadWait, returnedUpload, siteOrigin } from './direct-upload';
 import { cheapestVariant, postedVariantStockIds, variantFormFields, variantsPatchFromForm, variantStockField, variantStocksFromForm } from './variant-form';
 
 type Env = Context<AppEnv>;
@@ -44,20 +42,6 @@ const tooLarge = (limit: number) =>
 
 /** Anonymous visitors sign in first and come back (query included: the upload return page needs it); never cached. */
 const toLogin = (c: Env) => c.redirect(`/dang-nhap?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 303);
-
-const HOST = /^[a-z0-9.-]+(?::\d{1,5})?$/i;
-
-/**
- * The site's origin as the browser sees it, for S3's redirect back after a direct upload: behind
- * CloudFront the Lambda sees API Gateway's host, and CloudFront's X-Forwarded-Host names the real one
- * (trusted only when configured, as for the CSRF check).
- */
-function siteOrigin(c: Env): string {
-  const { config } = c.get('services');
-  const forwarded = config.trustForwardedHost ? c.req.header('x-forwarded-host') : undefined;
-  if (forwarded && HOST.test(forwarded)) return `https://${forwarded}`;
-  return config.publicOrigins[0] ?? new URL(c.req.url).origin;
-}
 
 function ownStorefront(principal: Principal): string {
   if (principal.role !== 'producer' || !principal.producerId) throw new Forbidden('Chỉ cơ sở đã có gian hàng mới thêm được sản phẩm', 'STOREFRONT_NOT_APPROVED');
@@ -115,19 +99,6 @@ async function renderStockChanged(c: Env, principal: Principal, id: string, valu
       ? 'Các phân loại của sản phẩm vừa thay đổi ở nơi khác. Trang đã tải lại: kiểm tra tồn kho của từng phân loại rồi lưu lại.'
       : 'Sản phẩm vừa bỏ phân loại ở nơi khác. Trang đã tải lại: nhập tồn kho chung rồi lưu lại.';
   return renderEdit(c, fresh, { forms: { stock: { values: { ...current, ...kept }, errors: {}, formError } }, status: 409 });
-}
-
-const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Past the signed form's life and then some, a pending upload will not settle by itself any more. */
-const UPLOAD_GIVE_UP_MS = (POST_EXPIRES_IN_SECONDS + 10 * 60) * 1000;
-
-/** Still in the image processor: a page that reloads itself every 2 seconds (no JavaScript), with a link. */
-async function renderUploadWait(c: Env, product: Product, upload: UploadRecord) {
-  const services = c.get('services');
-  const stuck = services.clock.now().getTime() - Date.parse(upload.createdAt) > UPLOAD_GIVE_UP_MS;
-  c.header('Cache-Control', NO_STORE);
-  if (!stuck) c.header('Refresh', '2');
-  return c.html(await renderDocument(<UploadWaitPage assets={assetsOf(c)} product={product} reload={imageDonePath(product.id, upload.id)} stuck={stuck} />), 200);
 }
 
 const saved = (c: Env, id: string, key: SavedKey) => c.redirect(`${productEditPath(id)}?da-luu=${key}`, 303);
@@ -318,11 +289,7 @@ export function productWebRoutes() {
     if (!principal) return toLogin(c);
     const services = c.get('services');
     const product = await ownedProduct(services, principal, c.req.param('id') ?? '');
-    const uploadId = c.req.query('tai-len') ?? '';
-    const upload = UPLOAD_ID.test(uploadId) ? await services.media?.uploads.get(uploadId) : undefined;
-    if (!upload) throw new NotFound('Không tìm thấy lượt tải ảnh này', 'UPLOAD_NOT_FOUND');
-    assertOwnsStorefront(principal, upload.producerId);
-    if (upload.purpose !== 'product' || (upload.productId !== undefined && upload.productId !== product.id)) throw new NotFound('Không tìm thấy lượt tải ảnh này', 'UPLOAD_NOT_FOUND');
+    const upload = await returnedUpload(c, principal, (u) => u.purpose === 'product' && (u.productId === undefined || u.productId === product.id));
     if (upload.status === 'processed') {
       try {
         await appendUploadedImage(services, principal, product, upload);
@@ -335,7 +302,8 @@ export function productWebRoutes() {
       const message = upload.reason?.message ?? 'Ảnh không dùng được: hãy chọn ảnh khác';
       return renderEdit(c, product, { forms: { image: { values: {}, errors: { file: message } } }, status: 400 });
     }
-    return renderUploadWait(c, product, upload);
+    const back = { href: productEditPath(product.id), crumb: product.name, link: `Quay lại sản phẩm “${product.name}”`, noun: 'sản phẩm' };
+    return renderUploadWait(c, upload, imageDonePath(product.id, upload.id), back);
   });
 
   web.post(at('removeImage'), formLimit, async (c) => {

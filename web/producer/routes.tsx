@@ -25,7 +25,19 @@ import { IMAGE_UPLOAD_BODY_LIMIT } from '../../shared/media/media-routes';
 import { MAX_IMAGE_BYTES } from '../../shared/media/image-errors';
 import { AppError } from '../../shared/http/errors';
 import type { Producer } from '../../shared/storefront/producer';
-import { removeStorefrontImage, setStorefrontImage, storefrontImageKinds, storefrontImagePath, storefrontImageRemovePath, type StorefrontImageKind } from './storefront-images';
+import {
+  removeStorefrontImage,
+  saveUploadedStorefrontImage,
+  setStorefrontImage,
+  startStorefrontUpload,
+  storefrontImageDonePath,
+  storefrontImageDoneUrl,
+  storefrontImageKinds,
+  storefrontImagePath,
+  storefrontImageRemovePath,
+  type StorefrontImageKind,
+} from './storefront-images';
+import { renderUploadWait, returnedUpload, siteOrigin } from './direct-upload';
 import type { StorefrontImageForms } from './storefront-images-section';
 
 const FORM_LIMIT_BYTES = 16 * 1024;
@@ -150,6 +162,32 @@ export function producerWebRoutes() {
       }
     });
 
+    // Where S3 sends the browser after a direct upload (AWS). A GET with an effect, but only this: the
+    // owner's own processed upload, made for this picture, is saved (a reload changes nothing).
+    web.get(storefrontImageDonePath(kind), async (c) => {
+      const principal = currentPrincipal(c);
+      if (!principal) return c.redirect(`/dang-nhap?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 303);
+      const upload = await returnedUpload(c, principal, (u) => u.purpose === storefrontImageKinds[kind].purpose);
+      const { producerId } = ownStorefrontId(c);
+      const producer = await ownProducer(c, producerId);
+      if (upload.status === 'processed') {
+        try {
+          await saveUploadedStorefrontImage(c.get('services'), principal, producer, kind, upload);
+          return c.redirect(`${DASHBOARD_PATH}?da-luu=${slug}`, 303);
+        } catch (error) {
+          const failure = imageFailure(error, kind);
+          if (!failure) throw error;
+          return renderDashboard(c, producerId, undefined, failure.status, undefined, failure.forms);
+        }
+      }
+      if (upload.status === 'rejected') {
+        const message = upload.reason?.message ?? 'Ảnh không dùng được: hãy chọn ảnh khác';
+        return renderDashboard(c, producerId, undefined, 400, undefined, { [kind]: { values: {}, errors: { [kind]: message } } });
+      }
+      const back = { href: DASHBOARD_PATH, link: 'Quay lại trang gian hàng', noun: 'trang gian hàng' };
+      return renderUploadWait(c, upload, storefrontImageDoneUrl(kind, upload.id), back);
+    });
+
     web.post(storefrontImageRemovePath(kind), formLimit, async (c) => {
       const { principal, producerId } = ownStorefrontId(c);
       const producer = await ownProducer(c, producerId);
@@ -182,19 +220,24 @@ export function producerWebRoutes() {
 }
 
 /**
- * One GetItem and three Queries, in parallel: products and certificates on GSI1 `PRODUCER#<id>`,
+ * One GetItem and three Queries (and in AWS two upload records), in parallel: products and certificates on GSI1 `PRODUCER#<id>`,
  * notifications on `NOTIFY#<id>`. The form shows `state` when re-rendered with errors.
  */
 async function renderDashboard(c: Context<AppEnv>, producerId: string, state: FormState | undefined, status: DashboardStatus, saved?: string, imageForms?: StorefrontImageForms) {
   const services = c.get('services');
-  const [producer, page, certificates, notifications] = await Promise.all([
+  const origin = siteOrigin(c);
+  const [producer, page, certificates, notifications, logoUpload, bannerUpload] = await Promise.all([
     services.producers.getProducer(producerId),
     producerProductsPage(services.db, services.config.tableName, producerId, { limit: 100 }),
     producerCertificates(services.db, services.config.tableName, producerId),
     latestNotifications(services.db, services.config.tableName, producerId, { limit: INBOX_LIMIT }),
+    // AWS only (undefined locally): two PutItems, one signed form each for logo and banner.
+    startStorefrontUpload(services, producerId, 'logo', origin),
+    startStorefrontUpload(services, producerId, 'banner', origin),
   ]);
+  const directImages = logoUpload && bannerUpload ? { logo: logoUpload, banner: bannerUpload } : undefined;
   if (!producer) throw new Forbidden('Gian hàng chưa được duyệt', 'STOREFRONT_NOT_APPROVED');
   c.header('Cache-Control', NO_STORE);
   const form = state ?? { values: storefrontFormValues(producer), errors: {} };
-  return c.html(await renderDocument(<DashboardPage assets={assetsOf(c)} producer={producer} products={page.items} certificates={certificates} notifications={notifications} now={services.clock.now()} state={form} saved={saved} imageForms={imageForms} directImages={Boolean(services.media?.presigner)} />), status);
+  return c.html(await renderDocument(<DashboardPage assets={assetsOf(c)} producer={producer} products={page.items} certificates={certificates} notifications={notifications} now={services.clock.now()} state={form} saved={saved} imageForms={imageForms} directImages={directImages} />), status);
 }

@@ -1,10 +1,13 @@
 import type { Image } from '../../shared/catalog/product';
+import type { PresignedPostForm } from '../../shared/media/upload-presigner';
 import type { Producer } from '../../shared/storefront/producer';
 import { ErrorSummary, type FormState } from '../identity/form';
 import { imageUrl } from '../view';
+import { SignedFields } from './direct-upload';
 import { storefrontImageAlt, storefrontImageKinds, storefrontImagePath, storefrontImageRemovePath, type StorefrontImageKind } from './storefront-images';
 
 export type StorefrontImageForms = Partial<Record<StorefrontImageKind, FormState>>;
+export type StorefrontDirectUploads = Partial<Record<StorefrontImageKind, PresignedPostForm>>;
 
 const fieldId = (name: string) => `truong-${name}`;
 const hints: Record<StorefrontImageKind, string> = {
@@ -20,8 +23,40 @@ export function storefrontImageOf(producer: Producer, kind: StorefrontImageKind)
   return key && image?.key === key ? image : undefined;
 }
 
-/** The current picture (or "none"), "Gỡ", and a plain multipart form; in AWS a note pointing to the API. */
-function ImageForm({ producer, kind, media, state, direct }: { producer: Producer; kind: StorefrontImageKind; media: string; state: FormState | undefined; direct: boolean }) {
+/**
+ * In AWS the file goes straight to S3 (the API Lambda takes at most 6 MB and has no image library):
+ * the signed fields as hidden inputs, the file last and named `file` (S3 ignores fields after it),
+ * then S3 redirects to the return page (`…/xong`), which waits for the image processor and saves it.
+ */
+function DirectImageForm({ kind, direct, state, replacing }: { kind: StorefrontImageKind; direct: PresignedPostForm; state: FormState | undefined; replacing: boolean }) {
+  const { label } = storefrontImageKinds[kind];
+  const id = fieldId(kind);
+  const error = state?.errors[kind];
+  return (
+    <form method="post" action={direct.url} enctype="multipart/form-data">
+      {state ? <ErrorSummary state={state} labels={{ [kind]: `Tệp ${label.toLowerCase()}` }} /> : null}
+      <SignedFields direct={direct} />
+      <div class="field">
+        <label for={id}>{replacing ? `Thay ${label.toLowerCase()}` : `Tải ${label.toLowerCase()} lên`}</label>
+        <p class="hint" id={`${id}-goi-y`}>
+          {hints[kind]} {HEIC_HINT} Nếu trang đã mở hơn một giờ, tải lại trang trước khi chọn ảnh.
+        </p>
+        <input id={id} name="file" type="file" accept="image/*" required aria-invalid={error ? 'true' : undefined} aria-describedby={[`${id}-goi-y`, error ? `${id}-loi` : ''].filter(Boolean).join(' ')} />
+        {error ? (
+          <p class="field-error" id={`${id}-loi`}>
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <div>
+        <button type="submit">Tải {label.toLowerCase()} lên</button>
+      </div>
+    </form>
+  );
+}
+
+/** The current picture (or "none"), "Gỡ", and a plain multipart form; in AWS a form straight to S3. */
+function ImageForm({ producer, kind, media, state, direct }: { producer: Producer; kind: StorefrontImageKind; media: string; state: FormState | undefined; direct: PresignedPostForm | undefined }) {
   const { label, keyField } = storefrontImageKinds[kind];
   const key = producer[keyField];
   const image = storefrontImageOf(producer, kind);
@@ -45,10 +80,7 @@ function ImageForm({ producer, kind, media, state, direct }: { producer: Produce
         <p>Chưa có {label.toLowerCase()}.</p>
       )}
       {direct ? (
-        <p class="hint">
-          Ở bản triển khai này, {label.toLowerCase()} được tải lên qua API: <code>POST /api/media/uploads</code> với <code>purpose: {kind}</code>, rồi <code>PATCH /api/producers/{producer.id}</code> với{' '}
-          <code>{keyField}</code>.
-        </p>
+        <DirectImageForm kind={kind} direct={direct} state={state} replacing={Boolean(key)} />
       ) : (
         <form method="post" action={storefrontImagePath(kind)} enctype="multipart/form-data" novalidate>
           {state ? <ErrorSummary state={state} labels={{ [kind]: `Tệp ${label.toLowerCase()}` }} /> : null}
@@ -77,16 +109,16 @@ export interface StorefrontImagesSectionProps {
   producer: Producer;
   media: string;
   forms?: StorefrontImageForms | undefined;
-  /** AWS (a media bucket): the Lambda cannot take the file, so the forms are replaced by a note. */
-  direct: boolean;
+  /** AWS (a media bucket): the forms signed for a direct upload to S3, instead of the multipart posts to this app. */
+  direct?: StorefrontDirectUploads | undefined;
 }
 
 export function StorefrontImagesSection({ producer, media, forms, direct }: StorefrontImagesSectionProps) {
   return (
     <section class="auth wide" aria-labelledby="logo-anh-bia">
       <h2 id="logo-anh-bia">Logo và ảnh bìa</h2>
-      <ImageForm producer={producer} kind="logo" media={media} state={forms?.logo} direct={direct} />
-      <ImageForm producer={producer} kind="banner" media={media} state={forms?.banner} direct={direct} />
+      <ImageForm producer={producer} kind="logo" media={media} state={forms?.logo} direct={direct?.logo} />
+      <ImageForm producer={producer} kind="banner" media={media} state={forms?.banner} direct={direct?.banner} />
     </section>
   );
 }
