@@ -1,18 +1,15 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
 import { S3Client } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../shared/app';
 import type { Image } from '../../shared/catalog/product';
-import { LocalMediaStore } from '../../shared/media/local-media-store';
 import { S3UploadPresigner } from '../../shared/media/upload-presigner';
 import type { Services } from '../../shared/services';
 import { createTestAccount, type TestAccount } from '../authz/accounts';
-import { makeProducer } from '../support/catalog-fixtures';
 import { expectErrorShape } from '../support/error-shape';
 import { createLocalServerApp } from '../support/test-server';
+import { twoStorefronts, useTempMediaStore } from '../support/media-fixtures';
 import { createTestServices } from '../support/test-services';
 import { jpeg } from './images';
 
@@ -28,12 +25,9 @@ let shopper: TestAccount;
 
 beforeAll(async () => {
   services = await createTestServices();
-  mediaDir = await mkdtemp(join(tmpdir(), 'ocop-upload-'));
-  services.media = { store: new LocalMediaStore(mediaDir), uploads: services.media!.uploads };
+  mediaDir = await useTempMediaStore(services, 'upload');
   app = createApp(services);
-  for (const id of [A, B]) await services.producers.createProducer(makeProducer({ id, name: `Cơ sở ${id}` }));
-  ownerA = await createTestAccount(services, 'producer', { producerId: A });
-  ownerB = await createTestAccount(services, 'producer', { producerId: B });
+  ({ ownerA, ownerB } = await twoStorefronts(services, [A, B]));
   shopper = await createTestAccount(services, 'shopper');
 });
 afterAll(() => rm(mediaDir, { recursive: true, force: true }));

@@ -1,16 +1,14 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../shared/app';
 import type { Image } from '../../shared/catalog/product';
 import { uploadObjectKey } from '../../shared/media/image-keys';
-import { S3UploadPresigner } from '../../shared/media/upload-presigner';
 import type { UploadRecord } from '../../shared/media/upload-record';
 import type { Services } from '../../shared/services';
 import type { Producer } from '../../shared/storefront/producer';
 import { ManualClock } from '../../shared/time/clock';
-import { createTestAccount, type TestAccount } from '../authz/accounts';
+import type { TestAccount } from '../authz/accounts';
 import { ORIGIN } from '../identity/http';
-import { makeProducer } from '../support/catalog-fixtures';
+import { twoStorefronts, withOfflinePresigner } from '../support/media-fixtures';
 import { createTestServices } from '../support/test-services';
 
 const A = 'htx-logo-s3-a';
@@ -46,13 +44,9 @@ describe('direct-to-S3 logo and banner upload from the dashboard (presigned POST
 
   beforeAll(async () => {
     services = await createTestServices({ clock });
-    // Signing is local computation: fake static credentials, no network. Everything else is DynamoDB Local.
-    const s3 = new S3Client({ region: 'ap-southeast-1', credentials: { accessKeyId: 'AKIATEST', secretAccessKey: 'test-secret', sessionToken: 'test-token' } });
-    services = { ...services, media: { ...services.media!, presigner: new S3UploadPresigner(s3, BUCKET) } };
+    services = withOfflinePresigner(services, BUCKET);
     aws = createApp(services);
-    for (const id of [A, B]) await services.producers.createProducer(makeProducer({ id, name: `Cơ sở ${id}` }));
-    ownerA = await createTestAccount(services, 'producer', { producerId: A });
-    ownerB = await createTestAccount(services, 'producer', { producerId: B });
+    ({ ownerA, ownerB } = await twoStorefronts(services, [A, B]));
   });
 
   const get = (path: string, who?: TestAccount) => aws.request(path, { headers: { accept: 'text/html', ...who?.cookie } });

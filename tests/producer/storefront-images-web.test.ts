@@ -1,17 +1,14 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../shared/app';
 import { Conflict } from '../../shared/http/errors';
-import { LocalMediaStore } from '../../shared/media/local-media-store';
 import type { UploadPresigner } from '../../shared/media/upload-presigner';
 import type { Services } from '../../shared/services';
 import type { Producer } from '../../shared/storefront/producer';
 import { createTestAccount, type TestAccount } from '../authz/accounts';
 import { ORIGIN, postForm } from '../identity/http';
 import { png } from '../media/images';
-import { makeProducer } from '../support/catalog-fixtures';
+import { twoStorefronts, useTempMediaStore } from '../support/media-fixtures';
 import { createTestServices } from '../support/test-services';
 
 const A = 'htx-logo-bia-a';
@@ -27,12 +24,9 @@ describe('storefront logo and banner from the dashboard (multipart forms)', () =
 
   beforeAll(async () => {
     services = await createTestServices();
-    mediaDir = await mkdtemp(join(tmpdir(), 'ocop-web-storefront-images-'));
-    services.media = { store: new LocalMediaStore(mediaDir), uploads: services.media!.uploads };
+    mediaDir = await useTempMediaStore(services, 'web-storefront-images');
     app = createApp(services);
-    for (const id of [A, B]) await services.producers.createProducer(makeProducer({ id, name: `HTX Mật ong ${id}` }));
-    ownerA = await createTestAccount(services, 'producer', { producerId: A });
-    ownerB = await createTestAccount(services, 'producer', { producerId: B });
+    ({ ownerA, ownerB } = await twoStorefronts(services, [A, B], (id) => `HTX Mật ong ${id}`));
     shopper = await createTestAccount(services, 'shopper');
   });
   afterAll(() => rm(mediaDir, { recursive: true, force: true }));
