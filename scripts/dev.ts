@@ -15,6 +15,7 @@ import { createServices } from '../shared/services';
 import { createLocalServerApp } from '../tests/support/test-server';
 import { buildWeb, webDistDir } from './build-web';
 import { seedDemo } from './demo/seed';
+import { DEMO_PASSWORD, seedDemoAccounts } from './demo/demo-accounts';
 import { startLocalDynamo } from './local-dynamo';
 
 const { values: args } = parseArgs({
@@ -66,6 +67,9 @@ try {
       ? `[dev] demo data seeded: ${seeded.products} products, ${seeded.producers} producers, ${seeded.certificates} certificates`
       : '[dev] demo data already present (npm run reset to start over)',
   );
+  // Idempotent, so a .data/ seeded before the demo accounts existed gets them too.
+  const accounts = await seedDemoAccounts(services, services.clock.now());
+  console.log(`[dev] demo sign-ins (password "${DEMO_PASSWORD}", local only): ${accounts.map((a) => `${a.role} ${a.email}`).join(' · ')}`);
   await buildWeb();
   const app = createLocalServerApp(services, { mediaDir: resolve(dataDir, 'media'), staticDir: webDistDir });
   const server = serve({ fetch: app.fetch, port, hostname: args.host }, () => {
