@@ -3,7 +3,8 @@ import type { Principal } from '../identity/principal';
 import { CertificateSchema, type Certificate } from './certificate';
 import { ulid } from './ulid';
 
-export const auditActions = ['record', 'revoke', 'downgrade', 'renew'] as const;
+/** `evidence`: the scanned decision was attached or replaced (nothing the buyer sees changes). */
+export const auditActions = ['record', 'revoke', 'downgrade', 'renew', 'evidence'] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export const AuditEntrySchema = z

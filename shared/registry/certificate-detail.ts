@@ -60,7 +60,8 @@ export async function certificateDetail(
   const certificate = written && (written.revision ?? 1) > (read.revision ?? 1) ? written : read;
   const [carrying, audit] = await Promise.all([services.registry.productsCarrying(certificate.subjectId, no), services.registry.listAudit(no)]);
   const now = services.clock.now();
-  const lastAction = audit.at(-1)?.action;
+  // Attaching evidence changes nothing of the state: "đã hạ hạng" reads the last real change.
+  const lastAction = audit.filter((e) => e.action !== 'evidence').at(-1)?.action;
   const unchangeableBecause = changeability(caller, certificate);
   return {
     certificate,

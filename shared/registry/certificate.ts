@@ -34,6 +34,16 @@ export const CertificateSchema = z
     expiresOn: isoDate,
     expiresAt: z.iso.datetime(),
     demo: z.boolean().optional(),
+    /** The scanned decision (PDF/JPEG/PNG) in the media store; officers and admins only (registry-evidence.ts). */
+    evidence: z
+      .object({
+        key: z.string(),
+        contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+        bytes: z.number().int().min(1),
+        fileName: z.string().max(200),
+        uploadedAt: z.iso.datetime(),
+      })
+      .optional(),
     /** Bumped on every registry change; the optimistic-concurrency token of the certificate item. */
     revision: z.number().int().min(1).optional(),
     updatedAt: z.iso.datetime().optional(),
@@ -67,6 +77,7 @@ export function snapshotOf(cert: Certificate): CertificateSnapshot {
     revokedOn: _r,
     revocationDecisionNo: _rd,
     demo: _demo,
+    evidence: _evidence,
     revision: _rev,
     updatedAt: _u,
     ...snapshot

@@ -21,6 +21,8 @@ export interface RegistryChange {
   audit: AuditEntry;
   /** The subject's current province (read by the service for its scope check): the index partition. */
   subjectProvinceCode: string;
+  /** The province index's `lastAction` when it is not the audit's (attaching evidence keeps the last real change). */
+  indexAction?: AuditEntry['action'] | undefined;
 }
 
 export interface RegistryStore {
@@ -59,7 +61,7 @@ export class DynamoRegistryStore implements RegistryStore {
 
   async commit(change: RegistryChange): Promise<void> {
     const TableName = this.tableName;
-    const { certificate, previous, products, audit, subjectProvinceCode } = change;
+    const { certificate, previous, products, audit, subjectProvinceCode, indexAction } = change;
     const certPut = {
       Put: {
         TableName,
@@ -76,7 +78,7 @@ export class DynamoRegistryStore implements RegistryStore {
       ...(bucket.put ? [{ Put: { TableName, Item: bucket.put } }] : []),
       ...(bucket.delete ? [{ Delete: { TableName, Key: bucket.delete } }] : []),
     ];
-    const index = certificateIndexWrites(previous, certificate, subjectProvinceCode, audit.action);
+    const index = certificateIndexWrites(previous, certificate, subjectProvinceCode, indexAction ?? audit.action);
     const indexWrites = [{ Put: { TableName, Item: index.put } }, ...(index.delete ? [{ Delete: { TableName, Key: index.delete } }] : [])];
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: [certPut, auditPut, ...productWrites, ...bucketWrites, ...indexWrites] }));

@@ -1,9 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../shared/app';
 import type { Role } from '../../shared/identity/principal';
 import type { Services } from '../../shared/services';
 import { makeProducer } from '../support/catalog-fixtures';
 import { expectErrorShape } from '../support/error-shape';
+import { useTempMediaStore } from '../support/media-fixtures';
 import { createTestServices } from '../support/test-services';
 import { createTestAccount, type TestAccount } from './accounts';
 import { matrix, matrixRoles, type MatrixContext, type MatrixEntry, type MatrixFixtures, type MatrixRole } from './matrix';
@@ -33,8 +35,14 @@ describe('authorization matrix', () => {
   let app: App;
   let counter = 0;
 
+  let mediaDir: string | undefined;
+  afterAll(async () => {
+    if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
+  });
   beforeAll(async () => {
     services = await createTestServices();
+    // Uploads (the evidence file) go to a temp folder, not the dev server's .data/media.
+    mediaDir = await useTempMediaStore(services, 'authz');
     app = createApp(services);
     for (const id of [fixtures.producerA, fixtures.producerB]) await services.producers.createProducer(makeProducer({ id, name: `Cơ sở ${id}` }));
   });
@@ -74,13 +82,18 @@ describe('authorization matrix', () => {
         ...(caller ? (isApi ? caller.bearer : caller.cookie) : {}),
         ...req.headers,
       };
-      let body: string | undefined;
+      let body: string | FormData | undefined;
       if (req.json !== undefined) {
         headers['content-type'] = 'application/json';
         body = JSON.stringify(req.json);
       } else if (req.form) {
         headers['content-type'] = 'application/x-www-form-urlencoded';
         body = new URLSearchParams(req.form).toString();
+      } else if (req.multipart) {
+        // fetch sets the multipart content type with its boundary.
+        const data = new FormData();
+        for (const [name, value] of Object.entries(req.multipart)) data.append(name, value);
+        body = data;
       }
       const res = await app.request(path, { method: entry.method, headers, body });
       const expected = entry.expect[role];

@@ -67,6 +67,8 @@ export interface MatrixRequest {
   path?: string;
   json?: unknown;
   form?: Record<string, string>;
+  /** Sent as multipart/form-data (files as Blob/File). */
+  multipart?: Record<string, string | Blob>;
   headers?: Record<string, string>;
 }
 
@@ -277,6 +279,15 @@ export const matrix: MatrixEntry[] = [
     request: async (ctx) => ({
       path: `/quan-ly/tinh/chung-nhan/${await certificateInProvinceX(ctx)}/thu-hoi`,
       form: { revokeDecisionNo: '88/QĐ-UBND', revokedOn: '20/11/2026', revokeReason: 'Vi phạm tiêu chí bắt buộc' },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/chung-nhan/:no/minh-chung',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({
+      path: `/quan-ly/tinh/chung-nhan/${await certificateInProvinceX(ctx)}/minh-chung`,
+      multipart: { evidence: new File(['%PDF-1.4\n%%EOF\n'], 'quyet-dinh.pdf', { type: 'application/pdf' }) },
     }),
   },
   {

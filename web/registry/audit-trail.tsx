@@ -8,6 +8,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   revoke: 'Thu hồi',
   downgrade: 'Hạ hạng',
   renew: 'Công nhận lại',
+  evidence: 'Đính kèm minh chứng',
 };
 
 /** The stored status only: expiry is derived at read time, so the trail never claims "hết hạn". */
@@ -20,6 +21,7 @@ const tracked: { label: string; show: (c: Certificate) => string | undefined }[]
   { label: 'Hiệu lực đến hết ngày', show: (c) => formatVietnamDate(c.expiresOn) },
   { label: 'Quyết định', show: (c) => `${c.decisionNo}, ngày ${formatVietnamDate(c.decisionDate)}` },
   { label: 'Điểm', show: (c) => (c.score === undefined ? undefined : String(c.score).replace('.', ',')) },
+  { label: 'Tệp minh chứng', show: (c) => (c.evidence ? `${c.evidence.fileName} (${formatVietnamDateTime(c.evidence.uploadedAt)})` : undefined) },
   { label: 'Quyết định thu hồi', show: (c) => (c.revocationDecisionNo ? `${c.revocationDecisionNo}${c.revokedOn ? `, ngày ${formatVietnamDate(c.revokedOn)}` : ''}` : undefined) },
 ];
 

@@ -14,7 +14,7 @@ import { ErrorSummary } from '../identity/form';
 import { identityCss } from '../identity/styles';
 import { producerPath, productPath, type AssetUrls } from '../view';
 import { auditActionLabels, AuditTrail } from './audit-trail';
-import { CERTIFICATES_PATH, type ChangeAction } from './certificate-paths';
+import { CERTIFICATES_PATH, evidencePath, type ChangeAction } from './certificate-paths';
 import { ChangeForms, type ChangeFormStates } from './change-forms-view';
 import { CONSOLE_PATH } from './console-page';
 import { ConsoleNav } from './console-nav';
@@ -32,6 +32,10 @@ export interface CertificateDetailProps {
   detail: CertificateDetail;
   forms?: ChangeFormStates | undefined;
   done?: ChangeDone | undefined;
+  /** The evidence form's refusal (bad type, too large, conflict), shown inline. */
+  evidenceError?: string | undefined;
+  /** A file was just attached. */
+  evidenceSaved?: boolean | undefined;
   /** Today in Vietnam as dd/mm/yyyy: the revocation form's default date. */
   today: string;
 }
@@ -39,7 +43,7 @@ export interface CertificateDetailProps {
 const doneTitles: Record<ChangeAction, string> = { revoke: 'Đã thu hồi chứng nhận', downgrade: 'Đã hạ hạng chứng nhận', renew: 'Đã công nhận lại chứng nhận' };
 
 /** One certificate for its province's officer: data, products, verification + QR, the change forms, the audit trail. */
-export function CertificateDetailPage({ assets, principal, detail, forms, done, today }: CertificateDetailProps) {
+export function CertificateDetailPage({ assets, principal, detail, forms, done, evidenceError, evidenceSaved, today }: CertificateDetailProps) {
   const cert = detail.certificate;
   const title = `Chứng nhận ${cert.certificateNo}`;
   const posted = Object.values(forms ?? {})[0];
@@ -53,6 +57,7 @@ export function CertificateDetailPage({ assets, principal, detail, forms, done, 
         {done ? <Confirmation done={done} /> : null}
         <Facts detail={detail} />
         <Products detail={detail} />
+        <Evidence detail={detail} error={evidenceError} saved={evidenceSaved ?? false} />
         <section class="panel" aria-labelledby="xac-minh">
           <h2 id="xac-minh">Xác minh công khai và mã QR</h2>
           <p>
@@ -188,6 +193,48 @@ function Products({ detail }: { detail: CertificateDetail }) {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/** The scanned decision: what is attached, and a plain multipart form to attach or replace it. */
+function Evidence({ detail, error, saved }: { detail: CertificateDetail; error?: string | undefined; saved: boolean }) {
+  const cert = detail.certificate;
+  const ev = cert.evidence;
+  return (
+    <section class="panel" aria-labelledby="minh-chung">
+      <h2 id="minh-chung">Tệp minh chứng (bản quét quyết định)</h2>
+      {saved ? (
+        <p class="success" role="status">
+          Đã lưu tệp minh chứng.
+        </p>
+      ) : null}
+      {ev ? (
+        <p data-evidence={ev.key}>
+          <a href={evidencePath(cert.certificateNo)}>{ev.fileName}</a> — {sizeLabel(ev.bytes)}, tải lên lúc {formatVietnamDateTime(ev.uploadedAt)}
+        </p>
+      ) : (
+        <p>Chưa có tệp minh chứng.</p>
+      )}
+      <form method="post" action={evidencePath(cert.certificateNo)} enctype="multipart/form-data" novalidate>
+        {error ? (
+          <p class="field-error" id="evidence-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <label for="evidence">{ev ? 'Thay tệp minh chứng' : 'Chọn tệp'} (PDF, JPEG hoặc PNG, tối đa 10 MB)</label>
+        <input
+          type="file"
+          id="evidence"
+          name="evidence"
+          accept="application/pdf,image/jpeg,image/png"
+          required
+          {...(error ? { 'aria-invalid': 'true', 'aria-describedby': 'evidence-error' } : {})}
+        />
+        <button type="submit">Tải lên</button>
+      </form>
     </section>
   );
 }

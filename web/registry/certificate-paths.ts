@@ -24,3 +24,6 @@ export function certificatesListPath(params: ListParams = {}): string {
   const s = q.toString();
   return s ? `${CERTIFICATES_PATH}?${s}` : CERTIFICATES_PATH;
 }
+
+/** The scanned decision: POST (multipart, field `evidence`) attaches it, GET streams it back. */
+export const evidencePath = (no: string) => `${certificatePath(no)}/minh-chung`;

@@ -6,7 +6,9 @@ import { currentPrincipal } from '../../shared/identity/authenticate';
 import { requirePrincipal } from '../../shared/identity/authorize';
 import { certificateDetail } from '../../shared/registry/certificate-detail';
 import { listProvinceCertificates } from '../../shared/registry/province-certificates';
+import { attachEvidence, EVIDENCE_UPLOAD_BODY_LIMIT, MAX_EVIDENCE_BYTES, readEvidence } from '../../shared/registry/registry-evidence';
 import { downgradeCertificate, renewCertificate, revokeCertificate, type RegistryResult } from '../../shared/registry/registry-service';
+import type { Certificate } from '../../shared/registry/certificate';
 import type { DowngradeBody, RenewBody, RevokeBody } from '../../shared/registry/schemas';
 import { formatVietnamDate } from '../../shared/time/vietnam-time';
 import type { FormState } from '../identity/form';
@@ -14,6 +16,8 @@ import { readForm } from '../identity/form-state';
 import { CertificateDetailPage, type ChangeDone } from './certificate-detail-page';
 import { CertificateListPage } from './certificate-list-page';
 import { CERTIFICATES_PATH, certificatesListPath, changeActions, type ChangeAction } from './certificate-paths';
+
+const MAX_EVIDENCE_MB = MAX_EVIDENCE_BYTES / 1024 / 1024;
 import { fieldOfCode, fieldsOf, parseChangeForm } from './change-forms';
 import { asRegistrar, assetsOf, sendConsolePage, toLogin, type Registrar } from './console-http';
 
@@ -29,12 +33,18 @@ const changes: Record<ChangeAction, (s: Services, p: Registrar, no: string, body
   renew: (s, p, no, body) => renewCertificate(s, p, no, body as RenewBody),
 };
 
-async function renderDetail(c: Context<AppEnv>, principal: Registrar, no: string, status: 200 | 400 | 409, extra: { forms?: Partial<Record<ChangeAction, FormState>>; done?: ChangeDone } = {}) {
+async function renderDetail(
+  c: Context<AppEnv>,
+  principal: Registrar,
+  no: string,
+  status: 200 | 400 | 409 | 413,
+  extra: { forms?: Partial<Record<ChangeAction, FormState>>; done?: ChangeDone; evidenceError?: string; evidenceSaved?: Certificate } = {},
+) {
   const services = c.get('services');
   // The certificate just written is shown as written: the reads after a change may be eventually consistent.
-  const detail = await certificateDetail(services, principal, no, extra.done?.result.certificate);
+  const detail = await certificateDetail(services, principal, no, extra.done?.result.certificate ?? extra.evidenceSaved);
   const today = formatVietnamDate(services.clock.now());
-  return sendConsolePage(c, <CertificateDetailPage assets={assetsOf(c)} principal={principal} detail={detail} forms={extra.forms} done={extra.done} today={today} />, status);
+  return sendConsolePage(c, <CertificateDetailPage assets={assetsOf(c)} principal={principal} detail={detail} forms={extra.forms} done={extra.done} evidenceError={extra.evidenceError} evidenceSaved={extra.evidenceSaved !== undefined} today={today} />, status);
 }
 
 /**
@@ -105,5 +115,46 @@ export function certificateConsoleRoutes() {
       return renderDetail(c, principal, no, 200, { done: { action, result } });
     });
   }
+
+  // The scanned decision: multipart with one file, sniffed by its magic bytes in the service.
+  const evidenceLimit = bodyLimit({
+    maxSize: EVIDENCE_UPLOAD_BODY_LIMIT,
+    onError: async (c) => {
+      const principal = asRegistrar(requirePrincipal(c as Context<AppEnv>));
+      return renderDetail(c as Context<AppEnv>, principal, (c as Context<AppEnv>).req.param('no') ?? '', 413, {
+        evidenceError: `Tệp lớn hơn ${MAX_EVIDENCE_MB} MB: hãy quét lại với độ phân giải thấp hơn`,
+      });
+    },
+  });
+
+  web.post(`${CERTIFICATES_PATH}/:no/minh-chung`, evidenceLimit, async (c) => {
+    const principal = asRegistrar(requirePrincipal(c));
+    const no = c.req.param('no');
+    const body = await c.req.parseBody();
+    const file = body.evidence;
+    let saved: Certificate;
+    try {
+      // A missing file still goes through the service, so the scope check (403) comes before the 400.
+      const input = file instanceof File ? { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name } : { bytes: new Uint8Array(), fileName: '' };
+      saved = await attachEvidence(c.get('services'), principal, no, input);
+    } catch (error) {
+      if (!(error instanceof AppError) || (error.status !== 400 && error.status !== 409)) throw error;
+      return renderDetail(c, principal, no, error.status, { evidenceError: error.message });
+    }
+    return renderDetail(c, principal, no, 200, { evidenceSaved: saved });
+  });
+
+  web.get(`${CERTIFICATES_PATH}/:no/minh-chung`, async (c) => {
+    const signedIn = currentPrincipal(c);
+    if (!signedIn) return toLogin(c);
+    const { object, fileName } = await readEvidence(c.get('services'), asRegistrar(signedIn), c.req.param('no'));
+    return c.body(new Uint8Array(object.body), 200, {
+      'content-type': object.contentType,
+      'content-length': String(object.body.length),
+      'cache-control': 'no-store',
+      'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'x-content-type-options': 'nosniff',
+    });
+  });
   return web;
 }

@@ -20,7 +20,7 @@ export function asRegistrar(principal: Principal): Registrar {
 }
 
 /** Console pages hold officers' data and change with every decision: never cached, anywhere. */
-export async function sendConsolePage(c: Context<AppEnv>, node: JSX.Element, status: 200 | 201 | 400 | 409 = 200) {
+export async function sendConsolePage(c: Context<AppEnv>, node: JSX.Element, status: 200 | 201 | 400 | 409 | 413 = 200) {
   c.header('Cache-Control', NO_STORE);
   return c.html(await renderDocument(node), status);
 }
