@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '../../shared/app';
-import type { Services } from '../../shared/services';
+import type { Services } from '../shared/services';
+import { createApp } from './create-app';
 
-const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const defaultStaticDir = resolve(root, 'web/dist');
 
 export interface LocalServerOptions {
@@ -27,7 +27,7 @@ function localPrefix(base: string): string | undefined {
 
 /**
  * What CloudFront does in AWS, on one port: /static and /media from disk, everything else to the
- * app. Used by the browser tests and by `npm start`.
+ * app. Used by `npm start`, the bench and the browser tests.
  */
 export function createLocalServerApp(services: Services, options: LocalServerOptions) {
   const app = createApp(services);
@@ -54,13 +54,13 @@ export function createLocalServerApp(services: Services, options: LocalServerOpt
   return server;
 }
 
-export interface TestServer {
+export interface LocalServer {
   url: string;
   close(): Promise<void>;
 }
 
-/** Serves the app on a free 127.0.0.1 port. */
-export async function startTestServer(services: Services, options: Partial<LocalServerOptions> = {}): Promise<TestServer> {
+/** Serves the app on a free 127.0.0.1 port (bench, tests). */
+export async function startLocalServer(services: Services, options: Partial<LocalServerOptions> = {}): Promise<LocalServer> {
   // Without a media dir, an empty one: image requests then 404 and the pages still render.
   const scratch = options.mediaDir ? undefined : mkdtempSync(join(tmpdir(), 'ocop-media-'));
   const app = createLocalServerApp(services, {

@@ -15,6 +15,7 @@ import { listingItems } from '../shared/catalog/items';
 import { listingPartition } from '../shared/catalog/keys';
 import { CallCounter } from '../shared/db/call-counter';
 import { createDocumentClient, createDynamoClient } from '../shared/db/client';
+import { tableDefinition } from '../app/table';
 import { ensureTable } from '../shared/db/create-table';
 import { provinceCodes } from '../shared/reference/provinces';
 import { bulkLoad } from './bulk-load';
@@ -175,7 +176,7 @@ async function main(): Promise<number> {
   cleanups.push(() => client.destroy());
   const loadCounter = new CallCounter().attach(client);
   const db = createDocumentClient(client);
-  await ensureTable(client, TABLE);
+  await ensureTable(client, TABLE, tableDefinition);
 
   const now = new Date();
   const spec = { ...defaultSpec, listed: products, producers: Math.max(10, Math.round((products / defaultSpec.listed) * defaultSpec.producers)) };

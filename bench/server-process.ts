@@ -7,11 +7,11 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../shared/app';
+import { createApp } from '../app/create-app';
 import { ConfigSchema } from '../shared/config';
 import { CallCounter } from '../shared/db/call-counter';
 import { createDocumentClient, createDynamoClient } from '../shared/db/client';
-import { createServices } from '../shared/services';
+import { createServices } from '../app/create-services';
 import { createFloorServer } from './floor';
 import type { ChildMessage, ParentMessage, ServerCounts, ServerProcessConfig } from './servers';
 

@@ -6,7 +6,8 @@ import { DataTable } from './constructs/data-table';
 import { Edge } from './constructs/edge';
 import { PublicHttpApi } from './constructs/http-api';
 import { SearchIndex } from './constructs/search-index';
-import { RegistryJobs } from './constructs/registry-jobs';
+import { ScheduledJobFunction } from './constructs/scheduled-job';
+import { moduleList as modules } from '../app/modules';
 import { ImagePipeline } from './constructs/image-pipeline';
 import { MediaBucket } from './constructs/media-bucket';
 import { StaticAssets } from './constructs/static-assets';
@@ -29,7 +30,8 @@ export class OcopStack extends Stack {
   readonly edge: Edge;
   readonly staticAssets: StaticAssets;
   readonly images: ImagePipeline;
-  readonly registryJobs: RegistryJobs;
+  /** Every module's scheduled jobs, one Lambda + rule each. */
+  readonly jobs: ScheduledJobFunction[];
   readonly search: SearchIndex;
 
   constructor(scope: Construct, id: string, props: OcopStackProps) {
@@ -39,8 +41,10 @@ export class OcopStack extends Stack {
     Tags.of(this).add('stage', settings.name);
 
     this.data = new DataTable(this, 'Data');
-    this.apiFunction = new ApiFunction(this, 'ApiFunction', { table: this.data.table, settings });
-    this.registryJobs = new RegistryJobs(this, 'RegistryJobs', { table: this.data.table, settings, runtime: apiRuntime });
+    this.apiFunction = new ApiFunction(this, 'ApiFunction', { table: this.data.table, settings, modules });
+    this.jobs = modules
+      .flatMap((m) => m.jobs ?? [])
+      .map((job) => new ScheduledJobFunction(this, job.id, { job, table: this.data.table, settings, runtime: apiRuntime }));
     this.httpApi = new PublicHttpApi(this, 'HttpApi', { handler: this.apiFunction.fn, settings });
     this.accessLogs = new AccessLogBucket(this, 'AccessLogs', { settings });
     this.media = new MediaBucket(this, 'Media', { settings, accessLogsBucket: this.accessLogs.bucket });

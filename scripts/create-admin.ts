@@ -12,10 +12,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigSchema } from '../shared/config';
+import { tableDefinition } from '../app/table';
 import { ensureTable } from '../shared/db/create-table';
 import { AppError } from '../shared/http/errors';
 import { createAdmin } from '../shared/identity/admin-flows';
-import { createServices } from '../shared/services';
+import { createServices } from '../app/create-services';
 import { startLocalDynamo, type LocalDynamo } from './local-dynamo';
 
 const { values: args } = parseArgs({
@@ -86,7 +87,7 @@ try {
   const config = ConfigSchema.parse({ tableName: args.table, dynamoEndpoint: endpoint, region: endpoint ? 'local' : process.env.AWS_REGION, stage: endpoint ? 'local' : 'prod', logLevel: 'SILENT' });
   const services = createServices(config);
   // Locally the table may not exist yet (a fresh .data); in AWS it belongs to the stack.
-  if (endpoint) await ensureTable(services.dynamo, config.tableName);
+  if (endpoint) await ensureTable(services.dynamo, config.tableName, tableDefinition);
   const account = await createAdmin(services, { email: args.email, password: secret, displayName: args.name });
   console.log(`[admin:create] admin ${account.email} created (id ${account.id}) in table ${config.tableName}`);
 } catch (error) {

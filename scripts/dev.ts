@@ -8,11 +8,12 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigSchema } from '../shared/config';
+import { tableDefinition } from '../app/table';
 import { ensureTable } from '../shared/db/create-table';
 import { LocalMediaStore } from '../shared/media/local-media-store';
 import { loadOrCreateLocalSessionSecret } from '../shared/identity/local-session-secret';
-import { createServices } from '../shared/services';
-import { createLocalServerApp } from '../tests/support/test-server';
+import { createServices } from '../app/create-services';
+import { createLocalServerApp } from '../app/local-server';
 import { buildWeb, webDistDir } from './build-web';
 import { seedDemo } from './demo/seed';
 import { DEMO_PASSWORD, seedDemoAccounts } from './demo/demo-accounts';
@@ -59,7 +60,7 @@ async function shutdown(code: number) {
 }
 
 try {
-  await ensureTable(services.dynamo, config.tableName);
+  await ensureTable(services.dynamo, config.tableName, tableDefinition);
   const media = new LocalMediaStore(resolve(dataDir, 'media'));
   const seeded = await seedDemo(services, media, { now: services.clock.now() });
   console.log(

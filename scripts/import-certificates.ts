@@ -12,7 +12,7 @@ import { ConfigSchema } from '../shared/config';
 import { AppError } from '../shared/http/errors';
 import type { Principal } from '../shared/identity/principal';
 import { importCertificates, readCertificateCsv } from '../shared/registry/csv-import';
-import { createServices } from '../shared/services';
+import { createServices } from '../app/create-services';
 
 const { values: args } = parseArgs({
   options: {

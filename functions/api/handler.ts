@@ -1,7 +1,7 @@
 import { handle } from 'hono/aws-lambda';
-import { createApp } from '../../shared/app';
+import { createApp } from '../../app/create-app';
 import { configFromEnv } from '../../shared/config';
-import { createServices } from '../../shared/services';
+import { createServices } from '../../app/create-services';
 
 // Built once per container, outside the handler, so warm invocations reuse clients and routes.
 const services = createServices(configFromEnv());

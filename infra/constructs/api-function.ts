@@ -6,6 +6,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import type { ModuleDescriptor } from '../../shared/module/define-module';
 import { lambdaBundling } from './lambda-bundling';
 import type { EnvSettings } from '../environments';
 import { apiEntry, lockFile, repoRoot } from '../paths';
@@ -13,26 +14,22 @@ import { apiEntry, lockFile, repoRoot } from '../paths';
 export interface ApiFunctionProps {
   readonly table: ITableV2;
   readonly settings: EnvSettings;
+  /** The modules whose routes it serves: its table actions are their union. */
+  readonly modules: readonly Pick<ModuleDescriptor, 'tableActions'>[];
 }
 
 /** The newest Node.js runtime this aws-cdk-lib knows; cdk-nag (AwsSolutions-L1) requires exactly that. */
 export const apiRuntime = Runtime.NODEJS_24_X;
 
 /**
- * The only DynamoDB actions the API may call. Reads: GetItem, Query, BatchGetItem (session check).
- * Writes (accounts, sessions, login throttling, catalogue edits) go through PutItem/UpdateItem/
- * DeleteItem and TransactWriteItems, whose IAM permissions are those per-item actions plus
- * ConditionCheckItem. Never Scan. tests/infra/stack.test.ts pins this list.
+ * The only DynamoDB actions the API may call: the union of what its modules declare (reads GetItem,
+ * Query, BatchGetItem; writes PutItem/UpdateItem/DeleteItem, and TransactWriteItems, whose IAM
+ * permissions are those per-item actions plus ConditionCheckItem). Never Scan: a module cannot even
+ * name it (shared/module/define-module.ts). tests/infra/stack.test.ts pins the result.
  */
-export const apiTableActions = [
-  'dynamodb:GetItem',
-  'dynamodb:Query',
-  'dynamodb:BatchGetItem',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:ConditionCheckItem',
-];
+export function apiTableActions(modules: readonly Pick<ModuleDescriptor, 'tableActions'>[]): string[] {
+  return [...new Set(modules.flatMap((m) => m.tableActions ?? []))].sort().map((a) => `dynamodb:${a}`);
+}
 
 /** The API Lambda (functions/api/handler.ts), its log group and its least-privilege role. */
 export class ApiFunction extends Construct {
@@ -68,7 +65,7 @@ export class ApiFunction extends Construct {
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: apiTableActions,
+        actions: apiTableActions(props.modules),
         resources: [table.tableArn, `${table.tableArn}/index/*`],
       }),
     );

@@ -9,11 +9,8 @@ import {
   type Attribute,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import {
-  tableDefinition,
-  type KeyAttribute,
-  type TableDefinition,
-} from '../../shared/db/table-definition';
+import { tableDefinition } from '../../app/table';
+import type { KeyAttribute, TableDefinition } from '../../shared/db/table-definition';
 
 export interface DataTableProps {
   /** Defaults to the app's one definition; a parameter only so tests can prove the mapping is generic. */
@@ -27,7 +24,7 @@ function toAttribute(key: KeyAttribute): Attribute {
 }
 
 /**
- * The single table, built from shared/db/table-definition.ts so that AWS and DynamoDB Local can
+ * The single table, built from app/table.ts (base keys + the modules' indexes) so that AWS and DynamoDB Local can
  * never disagree about keys or indexes.
  */
 export class DataTable extends Construct {

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../../shared/http/errors';
 import type { MediaStore } from '../../shared/media/media-store';
-import type { Services } from '../../shared/services';
+import type { EdgeServices as Services } from '../../app/create-services';
 import { demoCatalog } from './demo-catalog';
 import { renderDemoImages } from './demo-images';
 import { mapLimit } from './pool';

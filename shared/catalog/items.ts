@@ -1,8 +1,8 @@
+import { ownerPartition } from '../db/owner-index';
 import { isListable } from './gate';
 import {
   listingPartition,
   newestSortKey,
-  ownerPartition,
   priceSortKey,
   productKey,
   starsSortKey,
@@ -54,13 +54,4 @@ export function listingItems(product: Product): ListingItem[] {
     type: 'Listing',
     ...card,
   }));
-}
-
-const itemKeys = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'PRICE', 'STARS', 'ttl', 'type'] as const;
-
-/** Strips storage attributes so what leaves the store is the domain object only. */
-export function withoutKeys<T extends object>(item: Record<string, unknown>): T {
-  const out: Record<string, unknown> = { ...item };
-  for (const k of itemKeys) delete out[k];
-  return out as T;
 }

@@ -1,14 +1,15 @@
 import type { ProductSort } from './list-query';
+import type { byPriceIndex, byStarsIndex } from './listing-indexes';
 
 /**
  * Key layout of the catalogue in the single table (docs/data-model.md).
  * A listed product is written once as its product item and once per listing facet, so every list
  * page is a single Query on one partition, whatever the sort.
  */
-export const productKey = (id: string) => ({ PK: `PRODUCT#${id}`, SK: 'PRODUCT' });
-export const producerKey = (id: string) => ({ PK: `PRODUCER#${id}`, SK: 'PROFILE' });
-export const certificateKey = (certificateNo: string) => ({ PK: `CERT#${certificateNo}`, SK: 'CERT' });
-export const ownerPartition = (producerId: string) => `PRODUCER#${producerId}`;
+export const PRODUCT_PREFIX = 'PRODUCT#';
+export const LISTING_PREFIX = 'LIST#';
+
+export const productKey = (id: string) => ({ PK: `${PRODUCT_PREFIX}${id}`, SK: 'PRODUCT' });
 
 export type ListingFacet =
   | { kind: 'all' }
@@ -37,7 +38,7 @@ export const newestSortKey = (createdAt: string, id: string) => `NEW#${createdAt
 export const priceSortKey = (priceVnd: number, id: string) => `${String(priceVnd).padStart(12, '0')}#${id}`;
 export const starsSortKey = (stars: number, createdAt: string, id: string) => `${stars}#${createdAt}#${id}`;
 
-export const sortIndex: Record<ProductSort, { index?: 'byPrice' | 'byStars'; keyAttr: 'SK' | 'PRICE' | 'STARS'; forward: boolean }> = {
+export const sortIndex: Record<ProductSort, { index?: typeof byPriceIndex.indexName | typeof byStarsIndex.indexName; keyAttr: 'SK' | 'PRICE' | 'STARS'; forward: boolean }> = {
   newest: { keyAttr: 'SK', forward: false },
   price_asc: { index: 'byPrice', keyAttr: 'PRICE', forward: true },
   price_desc: { index: 'byPrice', keyAttr: 'PRICE', forward: false },

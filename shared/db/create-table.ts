@@ -6,10 +6,10 @@ import {
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { tableDefinition, type TableDefinition } from './table-definition';
+import type { TableDefinition } from './table-definition';
 
-/** The CreateTable input for the shared definition (local runs and tests; CDK builds its own from the same data). */
-export function createTableInput(tableName: string, def: TableDefinition = tableDefinition): CreateTableCommandInput {
+/** The CreateTable input for a definition (app/table.ts) (local runs and tests; CDK builds its own from the same data). */
+export function createTableInput(tableName: string, def: TableDefinition): CreateTableCommandInput {
   const attributes = new Map<string, string>();
   const note = (a: { name: string; type: string }) => attributes.set(a.name, a.type);
   note(def.partitionKey);
@@ -41,18 +41,18 @@ export function createTableInput(tableName: string, def: TableDefinition = table
 }
 
 /** Creates the table if it does not exist. Returns true when it was created now. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
+export async function ensureTable(client: DynamoDBClient, tableName: string, def: TableDefinition): Promise<boolean> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return false;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  await client.send(new CreateTableCommand(createTableInput(tableName, def)));
   await client.send(
     new UpdateTimeToLiveCommand({
       TableName: tableName,
-      TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+      TimeToLiveSpecification: { AttributeName: def.timeToLiveAttribute, Enabled: true },
     }),
   );
   return true;

@@ -1,6 +1,7 @@
 /**
- * The one declaration of the table's keys and indexes. CDK (infra/) and the local set-up
- * (scripts/, tests/) both build the table from it; a template test checks they agree.
+ * The shape of the one table. Its keys are declared here, its indexes by the modules that query them;
+ * app/table.ts puts them together and CDK (infra/) and the local set-up (scripts/, tests/) both build
+ * the table from that; a template test checks they agree.
  * Access patterns and their costs: docs/data-model.md.
  */
 export type AttributeType = 'S' | 'N';
@@ -23,18 +24,25 @@ export interface TableDefinition {
   timeToLiveAttribute: string;
 }
 
-export const tableDefinition = {
+/** The keys every item has; indexes come from the modules that query them (app/table.ts). */
+export const baseTable = {
   partitionKey: { name: 'PK', type: 'S' },
   sortKey: { name: 'SK', type: 'S' },
-  globalSecondaryIndexes: [
-    // Listing items only (sparse): a listing partition ordered by price.
-    { indexName: 'byPrice', partitionKey: { name: 'PK', type: 'S' }, sortKey: { name: 'PRICE', type: 'S' } },
-    // Listing items only (sparse): a listing partition ordered by stars, then newest.
-    { indexName: 'byStars', partitionKey: { name: 'PK', type: 'S' }, sortKey: { name: 'STARS', type: 'S' } },
-    // Owner look-ups: everything that belongs to a producer (profile, all products, certificates).
-    { indexName: 'GSI1', partitionKey: { name: 'GSI1PK', type: 'S' }, sortKey: { name: 'GSI1SK', type: 'S' } },
-  ],
   timeToLiveAttribute: 'ttl',
-} as const satisfies TableDefinition;
+} as const;
 
-export type IndexName = (typeof tableDefinition.globalSecondaryIndexes)[number]['indexName'];
+/**
+ * The table as the modules need it: the base keys plus the union of their indexes. Two modules may
+ * share an index (the owner index) only if they declare it identically.
+ */
+export function tableDefinitionOf(indexes: readonly IndexDefinition[]): TableDefinition {
+  const byName = new Map<string, IndexDefinition>();
+  for (const index of indexes) {
+    const seen = byName.get(index.indexName);
+    if (seen && JSON.stringify(seen) !== JSON.stringify(index)) {
+      throw new Error(`Index ${index.indexName} is declared twice with different keys`);
+    }
+    byName.set(index.indexName, index);
+  }
+  return { ...baseTable, globalSecondaryIndexes: [...byName.values()] };
+}

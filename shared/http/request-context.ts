@@ -2,7 +2,6 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './app-env';
-import type { Services } from '../services';
 
 /** Accepts a caller's id only if it is short and plain, else makes one (it ends up in log lines). */
 export const requestIdMiddleware = requestId({
@@ -11,11 +10,10 @@ export const requestIdMiddleware = requestId({
 });
 
 /** A child logger per request so every log line carries the request id; one access line per request. */
-export function requestLogging(root: Logger, services: Services) {
+export function requestLogging(root: Logger) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const logger = root.createChild({ persistentKeys: { requestId: c.get('requestId') } });
     c.set('logger', logger);
-    c.set('services', services);
     const started = performance.now();
     await next();
     logger.info('request', {

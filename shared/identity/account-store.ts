@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { withoutKeys } from '../catalog/items';
+import { withoutKeys } from '../db/item-keys';
 import { Conflict, NotFound } from '../http/errors';
 import type { Account } from './account';
 import { accountKey, emailKey } from './keys';

@@ -1,9 +1,12 @@
+import { OWNER_INDEX } from '../db/owner-index';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { withoutKeys } from '../catalog/items';
-import { ownerPartition, producerKey } from '../catalog/keys';
+import { withoutKeys } from '../db/item-keys';
+import { ownerPartition } from '../db/owner-index';
+import { producerKey } from '../storefront/keys';
 import { Conflict } from '../http/errors';
 import { accountKey } from '../identity/keys';
+import { producerItem } from '../storefront/items';
 import type { Producer } from '../storefront/producer';
 import type { Application, ApplicationAudit, ApplicationStatus } from './application';
 import { applicantLockKey, applicationKey, applicationQueuePartition, applicationQueueSortKey, auditKey } from './keys';
@@ -78,7 +81,7 @@ export class ApplicationStore {
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: 'GSI1',
+        IndexName: OWNER_INDEX,
         KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :status)',
         ExpressionAttributeValues: { ':pk': applicationQueuePartition(provinceCode), ':status': `${status.toUpperCase()}#` },
         Limit: limit,
@@ -111,7 +114,7 @@ export class ApplicationStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...producerKey(producer.id), GSI1PK: ownerPartition(producer.id), GSI1SK: '#PROFILE', type: 'Producer', ...producer },
+                Item: producerItem(producer),
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { producerKey, productKey } from '../catalog/keys';
+import { productKey } from '../catalog/keys';
+import { producerKey } from '../storefront/keys';
 import { batchGet, keyId } from '../identity/batch-get';
 
 export interface CertificateNames {

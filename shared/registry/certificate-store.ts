@@ -1,7 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { withoutKeys } from '../catalog/items';
-import { certificateKey, producerKey } from '../catalog/keys';
+import { withoutKeys } from '../db/item-keys';
+import { certificateKey } from './keys';
+import { producerKey } from '../storefront/keys';
 import { Conflict, NotFound } from '../http/errors';
 import type { Certificate } from './certificate';
 import { certificateIndexItem } from './certificate-index';

@@ -59,3 +59,11 @@ export async function latestNotifications(
   all.sort((a, b) => (a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)));
   return { items: all.slice(0, options.limit ?? 20), total: all.length };
 }
+
+export interface NotificationInbox {
+  latest(producerId: string, options?: { limit?: number }): ReturnType<typeof latestNotifications>;
+}
+
+export const notificationInbox = (db: DynamoDBDocumentClient, tableName: string): NotificationInbox => ({
+  latest: (producerId, options) => latestNotifications(db, tableName, producerId, options),
+});

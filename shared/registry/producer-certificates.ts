@@ -1,6 +1,7 @@
+import { OWNER_INDEX } from '../db/owner-index';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { withoutKeys } from '../catalog/items';
-import { ownerPartition } from '../catalog/keys';
+import { withoutKeys } from '../db/item-keys';
+import { ownerPartition } from '../db/owner-index';
 import type { Certificate } from './certificate';
 
 /**
@@ -13,7 +14,7 @@ export async function producerCertificates(db: DynamoDBDocumentClient, tableName
   const { Items } = await db.send(
     new QueryCommand({
       TableName: tableName,
-      IndexName: 'GSI1',
+      IndexName: OWNER_INDEX,
       KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :cert)',
       ExpressionAttributeValues: { ':pk': ownerPartition(producerId), ':cert': 'CERT#' },
       ScanIndexForward: false,
@@ -22,3 +23,11 @@ export async function producerCertificates(db: DynamoDBDocumentClient, tableName
   );
   return (Items ?? []).map((it) => withoutKeys<Certificate>(it));
 }
+
+export interface ProducerCertificatesReader {
+  list(producerId: string, options?: { limit?: number }): Promise<Certificate[]>;
+}
+
+export const producerCertificatesReader = (db: DynamoDBDocumentClient, tableName: string): ProducerCertificatesReader => ({
+  list: (producerId, options) => producerCertificates(db, tableName, producerId, options),
+});

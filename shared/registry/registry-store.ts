@@ -1,7 +1,10 @@
+import { OWNER_INDEX } from '../db/owner-index';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { listingItems, productItem, withoutKeys } from '../catalog/items';
-import { certificateKey, ownerPartition } from '../catalog/keys';
+import { listingItems, productItem } from '../catalog/items';
+import { withoutKeys } from '../db/item-keys';
+import { certificateKey } from './keys';
+import { ownerPartition } from '../db/owner-index';
 import type { Product } from '../catalog/product';
 import { Conflict } from '../http/errors';
 import { auditItem, auditPartition, type AuditEntry } from './audit';
@@ -125,7 +128,7 @@ export class DynamoRegistryStore implements RegistryStore {
       const page = await this.db.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: 'GSI1',
+          IndexName: OWNER_INDEX,
           KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :product)',
           FilterExpression: 'certificate.certificateNo = :no',
           ExpressionAttributeValues: { ':pk': ownerPartition(subjectId), ':product': 'PRODUCT#', ':no': certificateNo },

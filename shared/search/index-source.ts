@@ -1,6 +1,7 @@
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { withoutKeys } from '../catalog/items';
-import { listingPartition, producerKey, productKey } from '../catalog/keys';
+import { withoutKeys } from '../db/item-keys';
+import { listingPartition, productKey } from '../catalog/keys';
+import { producerKey } from '../storefront/keys';
 import type { Product } from '../catalog/product';
 import type { Producer } from '../storefront/producer';
 

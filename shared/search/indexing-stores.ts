@@ -1,4 +1,5 @@
 import type { CatalogStore } from '../catalog/catalog-store';
+import type { ApplicationStore } from '../onboarding/application-store';
 import type { RegistryStore } from '../registry/registry-store';
 import type { ProducerStore } from '../storefront/producer-store';
 import type { SearchService } from './search-service';
@@ -52,6 +53,19 @@ export function withRegistryIndexing<T extends RegistryStore>(registry: T, searc
     async commit(change) {
       await registry.commit(change);
       for (const { next } of change.products) search.upsertProduct(next);
+    },
+  }) as T;
+}
+
+/**
+ * Approving an application creates the storefront in the application's own transaction, not through
+ * the producer store: without this hook a new storefront was not found by search until a restart.
+ */
+export function withApplicationIndexing<T extends ApplicationStore>(applications: T, search: Pick<SearchService, 'upsertProducer'>): T {
+  return decorate<ApplicationStore>(applications, {
+    async approve(app, producer, audit) {
+      await applications.approve(app, producer, audit);
+      search.upsertProducer(producer);
     },
   }) as T;
 }

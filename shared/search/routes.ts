@@ -4,7 +4,6 @@ import { errorResponse } from '../http/error-schema';
 import { validationHook } from '../http/validation-hook';
 import { runSearch, toResponse } from './run-search';
 import { SearchQuerySchema, SearchResponseSchema, SuggestQuerySchema, SuggestResponseSchema } from './search-schemas';
-import { searchServiceOf } from './search-service-of';
 
 const search = createRoute({
   method: 'get',
@@ -39,14 +38,14 @@ export function searchRoutes() {
   app.openapi(search, async (c) => {
     const services = c.get('services');
     const query = c.req.valid('query');
-    const run = await runSearch(searchServiceOf(services), query, () => services.clock.now());
+    const run = await runSearch(services.search, query, () => services.clock.now());
     // Answers must follow hides and expiries at once; the work is in-process, so there is little to cache.
     c.header('Cache-Control', 'no-store');
     return c.json(toResponse(query, run), 200);
   });
   app.openapi(suggest, async (c) => {
     const services = c.get('services');
-    const s = await searchServiceOf(services).suggest(c.req.valid('query').q);
+    const s = await services.search.suggest(c.req.valid('query').q);
     // One request per keystroke: a short shared cache absorbs repeats; a click still lands on a gated page.
     c.header('Cache-Control', 'public, max-age=30');
     return c.json(

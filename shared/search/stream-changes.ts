@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { withoutKeys } from '../catalog/items';
+import { withoutKeys } from '../db/item-keys';
 import type { Product } from '../catalog/product';
 import type { Producer } from '../storefront/producer';
 import type { IndexChange } from './search-service';

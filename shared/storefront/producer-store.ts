@@ -1,8 +1,10 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { Conflict, Forbidden } from '../http/errors';
-import { withoutKeys } from '../catalog/items';
-import { ownerPartition, producerKey } from '../catalog/keys';
+import { withoutKeys } from '../db/item-keys';
+import { ownerPartition } from '../db/owner-index';
+import { producerKey } from './keys';
+import { producerItem } from './items';
 import type { Producer } from './producer';
 
 export interface ProducerStore {
@@ -32,7 +34,7 @@ export class DynamoProducerStore implements ProducerStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...producerKey(producer.id), GSI1PK: ownerPartition(producer.id), GSI1SK: '#PROFILE', type: 'Producer', ...producer },
+          Item: producerItem(producer),
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -48,7 +50,7 @@ export class DynamoProducerStore implements ProducerStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...producerKey(next.id), GSI1PK: ownerPartition(next.id), GSI1SK: '#PROFILE', type: 'Producer', ...next },
+          Item: producerItem(next),
           ...(previous.updatedAt
             ? { ConditionExpression: 'updatedAt = :prev', ExpressionAttributeValues: { ':prev': previous.updatedAt } }
             : { ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(updatedAt)' }),

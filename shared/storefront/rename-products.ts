@@ -1,4 +1,3 @@
-import { producerProductsPage } from '../catalog/producer-products';
 import type { Product } from '../catalog/product';
 import { AppError } from '../http/errors';
 import type { Services } from '../services';
@@ -16,7 +15,7 @@ export async function renameOnProducts(services: Services, producerId: string, n
   let startKey: Record<string, unknown> | undefined;
   let rewritten = 0;
   do {
-    const page = await producerProductsPage(services.db, services.config.tableName, producerId, { startKey });
+    const page = await services.producerProducts.page(producerId, { startKey });
     const stale = page.items.filter((p) => p.producerName !== name);
     for (let i = 0; i < stale.length; i += PARALLEL) {
       await Promise.all(stale.slice(i, i + PARALLEL).map((p) => renameOne(services, p, name)));

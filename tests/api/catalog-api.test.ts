@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import { ProductPageSchema } from '../../shared/catalog/routes';
 import { ProductViewSchema } from '../../shared/catalog/product-view';
 import type { Services } from '../../shared/services';

@@ -1,8 +1,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../shared/app';
-import type { Services } from '../../shared/services';
+import { createApp } from '../../app/create-app';
+import type { EdgeServices as Services } from '../../app/create-services';
 import { expectErrorShape } from '../support/error-shape';
 import { createTestServices } from '../support/test-services';
 

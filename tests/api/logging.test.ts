@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../shared/app';
+import { createApp } from '../../app/create-app';
 import { createTestServices } from '../support/test-services';
 
 describe('structured logs', () => {

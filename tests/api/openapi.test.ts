@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import { createTestServices } from '../support/test-services';
 
 describe('OpenAPI 3.1 from the same zod schemas', () => {

@@ -10,7 +10,7 @@ import { seedDemo } from '../../scripts/demo/seed';
 import { gateReasonMessages } from '../../shared/catalog/gate';
 import type { Product } from '../../shared/catalog/product';
 import { LocalMediaStore } from '../../shared/media/local-media-store';
-import type { Services } from '../../shared/services';
+import type { EdgeServices as Services } from '../../app/create-services';
 import { ManualClock } from '../../shared/time/clock';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { createTestServices } from '../support/test-services';

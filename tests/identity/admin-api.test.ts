@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import { AccountViewSchema } from '../../shared/identity/account';
 import type { Services } from '../../shared/services';
 import { createTestAccount, type TestAccount } from '../authz/accounts';

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import { AccountViewSchema } from '../../shared/identity/account';
 import { SessionSchema } from '../../shared/identity/schemas';
 import { CallCounter } from '../../shared/db/call-counter';
-import type { Services } from '../../shared/services';
+import type { EdgeServices as Services } from '../../app/create-services';
 import { ManualClock } from '../../shared/time/clock';
 import { createTestAccount } from '../authz/accounts';
 import { expectErrorShape } from '../support/error-shape';

@@ -1,4 +1,4 @@
-import type { App } from '../../shared/app';
+import type { App } from '../../app/create-app';
 import { SESSION_COOKIE } from '../../shared/identity/session-cookie';
 
 export const ORIGIN = 'http://localhost';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import { throttleKey } from '../../shared/identity/keys';
 import { LOGIN_THROTTLE } from '../../shared/identity/throttle-policy';
-import type { Services } from '../../shared/services';
+import type { EdgeServices as Services } from '../../app/create-services';
 import { ManualClock } from '../../shared/time/clock';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createTestAccount, type TestAccount } from '../authz/accounts';

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataTable } from '../../infra/constructs/data-table';
 import { configFromEnv } from '../../shared/config';
 import { createTableInput } from '../../shared/db/create-table';
-import { tableDefinition, type TableDefinition } from '../../shared/db/table-definition';
+import { tableDefinition } from '../../app/table';
+import type { TableDefinition } from '../../shared/db/table-definition';
 import { synthStack, type StackFixture } from './stack-fixture';
 
 type Json = Record<string, any>;

@@ -4,7 +4,7 @@ import type { Product } from '../../shared/catalog/product';
 import { getListedProduct } from '../../shared/catalog/product-lookup';
 import { CallCounter } from '../../shared/db/call-counter';
 import { AppError } from '../../shared/http/errors';
-import type { Services } from '../../shared/services';
+import type { EdgeServices as Services } from '../../app/create-services';
 import { ManualClock } from '../../shared/time/clock';
 import { makeCertificateSnapshot, makeProduct } from '../support/catalog-fixtures';
 import { createTestServices } from '../support/test-services';

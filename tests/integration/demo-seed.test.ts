@@ -16,7 +16,7 @@ import { CertificateSchema, type Certificate } from '../../shared/registry/certi
 import { certificateExpiresAt, certificateExpiresOn } from '../../shared/registry/certificate-expiry';
 import { checkIssuer } from '../../shared/registry/issuer-consistency';
 import { groupCodes } from '../../shared/reference/taxonomy';
-import type { Services } from '../../shared/services';
+import type { EdgeServices as Services } from '../../app/create-services';
 import { legalForms, ProducerSchema } from '../../shared/storefront/producer';
 import { ManualClock } from '../../shared/time/clock';
 import { DEMO_IDS, demoCatalog } from '../../scripts/demo/demo-catalog';

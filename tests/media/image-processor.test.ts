@@ -5,7 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createUploadProcessor } from '../../functions/image-processor/process-upload';
 import { DynamoUploadStore } from '../../shared/media/upload-store';
 import type { UploadRecord } from '../../shared/media/upload-record';
-import type { Services } from '../../shared/services';
+import type { EdgeServices as Services } from '../../app/create-services';
 import { createTestServices, silentLogger } from '../support/test-services';
 import { jpeg, MemoryBlobStore } from './images';
 

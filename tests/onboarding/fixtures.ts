@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Application } from '../../shared/onboarding/application';
-import { applicationStore } from '../../shared/onboarding/onboarding-flows';
 import type { Services } from '../../shared/services';
 import { createTestAccount } from '../authz/accounts';
 
@@ -24,6 +23,6 @@ export async function pendingApplication(services: Services, provinceCode: strin
     createdAt: at,
     updatedAt: at,
   };
-  await applicationStore(services).submit(app);
+  await services.applications.submit(app);
   return app;
 }

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import type { Application } from '../../shared/onboarding/application';
-import { applicationStore } from '../../shared/onboarding/onboarding-flows';
 import type { Services } from '../../shared/services';
 import { createTestAccount, withSession } from '../authz/accounts';
 import { expectErrorShape } from '../support/error-shape';
@@ -59,7 +58,7 @@ describe('onboarding API', () => {
     const producer = await services.producers.getProducer(approved.producerId!);
     expect(producer).toMatchObject({ name: 'HTX Mật ong Bạc Hà', legalForm: 'cooperative', provinceCode: '01', taxCode: '0101234567' });
 
-    const trail = await applicationStore(services).audit(application.id);
+    const trail = await services.applications.audit(application.id);
     expect(trail.map((a) => a.decision)).toEqual(['approved', 'submitted'].sort());
     expect(trail.find((a) => a.decision === 'approved')?.by).toBe(officer.account.id);
 
@@ -99,7 +98,7 @@ describe('onboarding API', () => {
     expect(reject.status).toBe(403);
     const queue = (await (await app.request('/api/onboarding/applications', { headers: other.bearer })).json()) as { items: Application[] };
     expect(queue.items.map((a) => a.id)).not.toContain(application.id);
-    expect((await applicationStore(services).get(application.id))?.status).toBe('pending');
+    expect((await services.applications.get(application.id))?.status).toBe('pending');
   });
 
   it('reject needs a reason, is audited, and lets the applicant apply again', async () => {
@@ -112,7 +111,7 @@ describe('onboarding API', () => {
     const res = await postJson(app, `/api/onboarding/applications/${application.id}/reject`, { reason: 'Mã số thuế không khớp giấy phép' }, officer.bearer);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'rejected', decisionReason: 'Mã số thuế không khớp giấy phép' });
-    const trail = await applicationStore(services).audit(application.id);
+    const trail = await services.applications.audit(application.id);
     expect(trail.find((a) => a.decision === 'rejected')).toMatchObject({ by: officer.account.id, reason: 'Mã số thuế không khớp giấy phép' });
     expect((await services.identity.accounts.getAccount(applicant.account.id))?.producerId).toBeUndefined();
 

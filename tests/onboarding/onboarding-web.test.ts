@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
-import { applicationStore } from '../../shared/onboarding/onboarding-flows';
+import { createApp, type App } from '../../app/create-app';
 import type { Services } from '../../shared/services';
 import { createTestAccount } from '../authz/accounts';
 import { postForm } from '../identity/http';
@@ -64,7 +63,7 @@ describe('onboarding web pages', () => {
   it("officer queue: lists the province's applications, rejects with an inline reason error, approves", async () => {
     const producer = await createTestAccount(services, 'producer');
     await postForm(app, '/co-so-cua-toi/dang-ky', { ...form, legalName: 'HTX Chè Thái Nguyên' }, producer.cookie);
-    const [application] = (await applicationStore(services).listByProvince('19', 'pending', 100)).filter((a) => a.accountId === producer.account.id);
+    const [application] = (await services.applications.listByProvince('19', 'pending', 100)).filter((a) => a.accountId === producer.account.id);
     const officer = await createTestAccount(services, 'officer', { provinceCode: '19' });
 
     const queue = await get('/quan-ly/tinh/ho-so', officer.cookie);

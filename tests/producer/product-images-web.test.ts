@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import type { Product } from '../../shared/catalog/product';
 import { LocalMediaStore } from '../../shared/media/local-media-store';
 import type { Services } from '../../shared/services';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import type { Product } from '../../shared/catalog/product';
 import type { Services } from '../../shared/services';
 import { ManualClock } from '../../shared/time/clock';

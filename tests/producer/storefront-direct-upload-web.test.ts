@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import type { Image } from '../../shared/catalog/product';
 import { uploadObjectKey } from '../../shared/media/image-keys';
 import type { UploadRecord } from '../../shared/media/upload-record';

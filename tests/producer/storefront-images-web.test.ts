@@ -1,6 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import { Conflict } from '../../shared/http/errors';
 import type { UploadPresigner } from '../../shared/media/upload-presigner';
 import type { Services } from '../../shared/services';

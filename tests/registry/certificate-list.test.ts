@@ -1,12 +1,12 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import { CallCounter } from '../../shared/db/call-counter';
 import type { Principal } from '../../shared/identity/principal';
 import type { Certificate } from '../../shared/registry/certificate';
 import { provinceCertificatesPartition } from '../../shared/registry/certificate-index';
 import { listProvinceCertificates } from '../../shared/registry/province-certificates';
-import type { Services } from '../../shared/services';
+import type { EdgeServices as Services } from '../../app/create-services';
 import { ManualClock } from '../../shared/time/clock';
 import { demoCatalog } from '../../scripts/demo/demo-catalog';
 import { createTestAccount, type TestAccount } from '../authz/accounts';

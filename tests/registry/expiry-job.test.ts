@@ -1,9 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import { runExpiryJob } from '../../shared/registry/expiry-job';
 import { notifyPartition } from '../../shared/registry/notifications';
-import type { Services } from '../../shared/services';
+import type { EdgeServices as Services } from '../../app/create-services';
 import { ManualClock } from '../../shared/time/clock';
 import { createTestAccount, type TestAccount } from '../authz/accounts';
 import { createTestServices } from '../support/test-services';

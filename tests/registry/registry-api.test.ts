@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import { snapshotOf } from '../../shared/registry/certificate';
 import { AuditTrailSchema, RegistryResultSchema } from '../../shared/registry/schemas';
 import type { Services } from '../../shared/services';

@@ -1,4 +1,4 @@
-import type { App } from '../../shared/app';
+import type { App } from '../../app/create-app';
 import { ListProductsQuerySchema } from '../../shared/catalog/list-query';
 import type { Services } from '../../shared/services';
 import { makeProducer, makeProduct } from '../support/catalog-fixtures';

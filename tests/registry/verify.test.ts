@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { qrSvg } from '../../web/registry/qr';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import { VerificationSchema } from '../../shared/registry/verification';
 import type { Services } from '../../shared/services';
 import { ManualClock } from '../../shared/time/clock';

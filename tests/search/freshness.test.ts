@@ -2,7 +2,7 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { productItem } from '../../shared/catalog/items';
-import { producerKey } from '../../shared/catalog/keys';
+import { producerKey } from '../../shared/storefront/keys';
 import type { Product } from '../../shared/catalog/product';
 import { snapshotLoader, type IndexLoader } from '../../shared/search/index-loader';
 import { createIndexer } from '../../shared/search/indexer';

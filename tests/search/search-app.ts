@@ -1,4 +1,4 @@
-import { createApp } from '../../shared/app';
+import { createApp } from '../../app/create-app';
 import { searchRoutes } from '../../shared/search/routes';
 import type { Services } from '../../shared/services';
 import { searchWebRoutes } from '../../web/search/search-routes';

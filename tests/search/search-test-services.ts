@@ -4,11 +4,11 @@ import type { MediaStore } from '../../shared/media/media-store';
 import { createSearchService } from '../../shared/search/create-search-service';
 import { withProducerIndexing, withSearchIndexing } from '../../shared/search/indexing-stores';
 import type { SearchService } from '../../shared/search/search-service';
-import type { Services } from '../../shared/services';
+import type { EdgeServices } from '../../app/create-services';
 import { ManualClock } from '../../shared/time/clock';
 import { createTestServices } from '../support/test-services';
 
-export type SearchServices = Services & { search: SearchService };
+export type SearchServices = EdgeServices;
 
 /** Images are not what search tests look at: rendered by the seed, then dropped. */
 export const discardMedia: MediaStore = { put: async () => undefined, get: async () => undefined };

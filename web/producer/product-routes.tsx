@@ -57,7 +57,7 @@ async function renderNew(c: Env, state: FormState, status: PageStatus) {
 async function renderEdit(c: Env, product: Product, options: { forms?: ProductForms; saved?: SavedKey | undefined; status?: PageStatus } = {}) {
   const services = c.get('services');
   const [certificates, directUpload] = await Promise.all([
-    producerCertificates(services.db, services.config.tableName, product.producerId),
+    services.producerCertificates.list(product.producerId),
     startProductUpload(services, product, siteOrigin(c)),
   ]);
   c.header('Cache-Control', NO_STORE);

@@ -207,8 +207,7 @@ export function producerWebRoutes() {
     const principal = currentPrincipal(c);
     if (!principal) return c.redirect(`/dang-nhap?next=${encodeURIComponent(NOTIFICATIONS_PATH)}`, 303);
     if (principal.role !== 'producer' || !principal.producerId) throw new Forbidden('Trang này dành cho cơ sở đã có gian hàng');
-    const { config, db } = c.get('services');
-    const inbox = await latestNotifications(db, config.tableName, principal.producerId, { limit: INBOX_LIMIT });
+    const inbox = await c.get('services').notifications.latest(principal.producerId, { limit: INBOX_LIMIT });
     c.header('Cache-Control', NO_STORE);
     return c.html(await renderDocument(<NotificationsPage assets={assetsOf(c)} items={inbox.items} total={inbox.total} />));
   });
@@ -228,9 +227,9 @@ async function renderDashboard(c: Context<AppEnv>, producerId: string, state: Fo
   const origin = siteOrigin(c);
   const [producer, page, certificates, notifications, logoUpload, bannerUpload] = await Promise.all([
     services.producers.getProducer(producerId),
-    producerProductsPage(services.db, services.config.tableName, producerId, { limit: 100 }),
-    producerCertificates(services.db, services.config.tableName, producerId),
-    latestNotifications(services.db, services.config.tableName, producerId, { limit: INBOX_LIMIT }),
+    services.producerProducts.page(producerId, { limit: 100 }),
+    services.producerCertificates.list(producerId),
+    services.notifications.latest(producerId, { limit: INBOX_LIMIT }),
     // AWS only (undefined locally): two PutItems, one signed form each for logo and banner.
     startStorefrontUpload(services, producerId, 'logo', origin),
     startStorefrontUpload(services, producerId, 'banner', origin),

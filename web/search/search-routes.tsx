@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../shared/http/app-env';
 import { runSearch } from '../../shared/search/run-search';
 import { DEFAULT_SEARCH_PAGE, SearchQuerySchema, type SearchQuery } from '../../shared/search/search-schemas';
-import { searchServiceOf } from '../../shared/search/search-service-of';
 import { NO_STORE, sendPage } from '../render';
 import type { AssetUrls } from '../view';
 import { filterParams } from './filter-labels';
@@ -47,7 +46,7 @@ export function searchWebRoutes() {
     // Results follow hides and expiries at once, so no shared cache may keep them.
     if (!params.q) return sendPage(c, <SearchPage assets={assets} params={params} />, { cache: NO_STORE });
     const query: SearchQuery = { ...params, q: params.q, sort: params.sort ?? 'relevance', limit: DEFAULT_SEARCH_PAGE };
-    const run = await runSearch(searchServiceOf(services), query, () => services.clock.now());
+    const run = await runSearch(services.search, query, () => services.clock.now());
     const nextHref = run.nextCursor ? searchPath({ ...params, cursor: run.nextCursor }) : undefined;
     const firstHref = run.offset > 0 ? searchPath({ ...params, cursor: undefined }) : undefined;
     return sendPage(c, <SearchPage assets={assets} params={params} result={{ ...run, nextHref, firstHref }} />, { cache: NO_STORE });

@@ -7,60 +7,59 @@ import { Architecture, type Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { lambdaBundling } from './lambda-bundling';
 import { resolve } from 'node:path';
+import type { ScheduledJob } from '../../shared/module/define-module';
 import type { EnvSettings } from '../environments';
 import { lockFile, repoRoot } from '../paths';
+import { lambdaBundling } from './lambda-bundling';
 
-export const expiryJobEntry = resolve(repoRoot, 'functions/registry-jobs/expiry-handler.ts');
-
-/** Query the expiry buckets, put notices, mark lapses (UpdateItem). Base table only; never Scan. */
-export const expiryJobTableActions = ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
-/** The only partitions the job may touch (docs/registry.md): enforced by IAM, not just by the code. */
-export const expiryJobLeadingKeys = ['EXPIRY#*', 'NOTIFY#*'];
-
-export interface RegistryJobsProps {
+export interface ScheduledJobFunctionProps {
+  /** A module's declaration (shared/<module>/module.ts `jobs`). */
+  readonly job: ScheduledJob;
   readonly table: ITableV2;
   readonly settings: EnvSettings;
   /** The API function's runtime (apiRuntime): all Lambdas move together, as cdk-nag L1 wants. */
   readonly runtime: Runtime;
 }
 
-/** Daily certificate-expiry job: EventBridge rule → Lambda (functions/registry-jobs/expiry-handler.ts). */
-export class RegistryJobs extends Construct {
-  readonly expiryJob: NodejsFunction;
+/** One module job: EventBridge rule → its own Lambda, with a role limited to the job's actions and partitions. */
+export class ScheduledJobFunction extends Construct {
+  readonly job: ScheduledJob;
+  readonly fn: NodejsFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
   readonly rule: Rule;
 
-  constructor(scope: Construct, id: string, props: RegistryJobsProps) {
+  constructor(scope: Construct, id: string, props: ScheduledJobFunctionProps) {
     super(scope, id);
-    const { table, settings } = props;
+    const { job, table, settings } = props;
+    this.job = job;
     this.logGroup = new LogGroup(this, 'Logs', { retention: settings.logRetention, removalPolicy: settings.removalPolicy });
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Ocop certificate expiry job: read expiry buckets, write producer notices, write its own log group',
+      description: `${job.description}: its table partitions and its own log group`,
     });
     this.logGroup.grantWrite(this.role);
+    // The partitions it may touch are enforced by IAM, not just by the code.
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: expiryJobTableActions,
+        actions: job.tableActions.map((a) => `dynamodb:${a}`),
         resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': expiryJobLeadingKeys } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...job.leadingKeys] } },
       }),
     );
 
-    this.expiryJob = new NodejsFunction(this, 'ExpiryJob', {
-      description: 'Ocop market: daily OCOP certificate expiry notices (90/30/7 days, expired)',
-      entry: expiryJobEntry,
+    this.fn = new NodejsFunction(this, 'Function', {
+      description: job.description,
+      entry: resolve(repoRoot, job.entry),
       handler: 'handler',
       projectRoot: repoRoot,
       depsLockFilePath: lockFile,
       runtime: props.runtime,
       architecture: Architecture.ARM_64,
       memorySize: 256,
-      timeout: Duration.minutes(5),
+      timeout: Duration.minutes(job.timeoutMinutes),
       // One run at a time: overlapping runs would be harmless (conditional writes) but wasteful.
       reservedConcurrentExecutions: 1,
       role: this.role,
@@ -68,16 +67,16 @@ export class RegistryJobs extends Construct {
       environment: {
         TABLE_NAME: table.tableName,
         STAGE: settings.name,
-        POWERTOOLS_SERVICE_NAME: 'ocop-registry-jobs',
+        POWERTOOLS_SERVICE_NAME: `ocop-job-${job.id}`,
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: lambdaBundling(),
     });
 
-    this.rule = new Rule(this, 'Daily', {
-      description: 'OCOP certificate expiry notices, once a day',
-      schedule: Schedule.cron({ minute: '0', hour: '0' }), // 07:00 in Vietnam, before office hours
-      targets: [new LambdaFunction(this.expiryJob, { retryAttempts: 2 })],
+    this.rule = new Rule(this, 'Schedule', {
+      description: job.description,
+      schedule: Schedule.cron({ minute: job.schedule.minute, hour: job.schedule.hour }),
+      targets: [new LambdaFunction(this.fn, { retryAttempts: 2 })],
     });
   }
 }

@@ -1,7 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { AppEnv } from './app-env';
-import { validationHook } from './validation-hook';
+import type { AppEnv } from '../http/app-env';
+import { validationHook } from '../http/validation-hook';
 
 const HealthSchema = z.object({ status: z.enum(['ok', 'degraded']), time: z.iso.datetime(), database: z.enum(['ok', 'unreachable']) }).openapi('Health');
 
@@ -19,10 +18,10 @@ export function healthRoutes() {
       },
     }),
     async (c) => {
-      const { db, config, clock, logger } = c.get('services');
+      const { health, clock, logger } = c.get('services');
       c.header('Cache-Control', 'no-store');
       try {
-        await db.send(new GetCommand({ TableName: config.tableName, Key: { PK: 'HEALTH', SK: 'HEALTH' } }));
+        await health.probe();
         return c.json({ status: 'ok' as const, time: clock.now().toISOString(), database: 'ok' as const }, 200);
       } catch (error) {
         logger.warn('health check: table unreachable', { error: String(error) });

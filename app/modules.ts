@@ -1,0 +1,48 @@
+import type { Hono } from 'hono';
+import { catalogModule } from '../shared/catalog/module';
+import { healthModule } from '../shared/health/module';
+import type { AppEnv } from '../shared/http/app-env';
+import { identityModule } from '../shared/identity/module';
+import { mediaModule } from '../shared/media/module';
+import type { ModuleDescriptor } from '../shared/module/define-module';
+import { onboardingModule } from '../shared/onboarding/module';
+import { referenceModule } from '../shared/reference/module';
+import { registryModule } from '../shared/registry/module';
+import { searchModule } from '../shared/search/module';
+import { storefrontModule } from '../shared/storefront/module';
+import { onboardingConsoleRoutes as onboardingPages } from '../web/console/onboarding-routes';
+import { identityWebRoutes as identityPages } from '../web/identity/routes';
+import { producerWebRoutes as storefrontPages } from '../web/producer/routes';
+import { registryWebRoutes as registryPages } from '../web/registry/routes';
+import { webRoutes as catalogPages } from '../web/routes';
+import { searchWebRoutes as searchPages } from '../web/search/search-routes';
+
+/** A capability as the app mounts it: its module (shared/<name>/) and its pages (web/<name>/). */
+export type AppModule<M extends ModuleDescriptor = ModuleDescriptor> = M & { readonly pages?: () => Hono<AppEnv> };
+
+/** Keeps core code (shared/) free of pages: the root is where the two halves of a capability meet. */
+export function withPages<M extends ModuleDescriptor>(module: M, pages: () => Hono<AppEnv>): AppModule<M> {
+  return { ...module, pages };
+}
+
+/**
+ * The one list of capabilities. createApp, createServices, the table, the CDK stack and the tests loop
+ * over it. Order matters twice: services are built in this order, and pages are matched in it
+ * (the catalogue's pages, which own `/`, come last).
+ */
+export const modules = [
+  healthModule,
+  referenceModule,
+  withPages(identityModule, identityPages),
+  mediaModule,
+  withPages(searchModule, searchPages),
+  withPages(storefrontModule, storefrontPages),
+  withPages(onboardingModule, onboardingPages),
+  withPages(registryModule, registryPages),
+  withPages(catalogModule, catalogPages),
+] as const;
+
+export type Modules = typeof modules;
+
+/** The same list, seen through the descriptor type (for loops that read optional members). */
+export const moduleList: readonly AppModule[] = modules;
