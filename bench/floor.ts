@@ -6,7 +6,7 @@
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createServer, type Server } from 'node:http';
-import { DynamoCatalogStore } from '../shared/catalog/dynamo-catalog-store';
+import { DynamoCatalogStore } from '../shared/catalog/store';
 import { productKey } from '../shared/catalog/keys';
 import { ListProductsQuerySchema } from '../shared/catalog/list-query';
 import { listQueries, type ListScenarioName } from './scenarios';

@@ -15,7 +15,7 @@ import { ConfigSchema } from '../shared/config';
 import { tableDefinition } from '../app/table';
 import { ensureTable } from '../shared/db/create-table';
 import { AppError } from '../shared/http/errors';
-import { createAdmin } from '../shared/identity/admin-flows';
+import { createAdmin } from '../shared/identity/admin-service';
 import { createServices } from '../app/create-services';
 import { startLocalDynamo, type LocalDynamo } from './local-dynamo';
 

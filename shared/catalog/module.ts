@@ -2,11 +2,11 @@ import { ownerIndex } from '../db/owner-index';
 import { defineModule } from '../module/define-module';
 import { withSearchIndexing } from '../search/indexing-stores';
 import type { CatalogStore } from './catalog-store';
-import { DynamoCatalogStore } from './dynamo-catalog-store';
+import { DynamoCatalogStore } from './store';
 import { LISTING_PREFIX, PRODUCT_PREFIX } from './keys';
 import { byPriceIndex, byStarsIndex } from './listing-indexes';
 import { producerProductsReader, type ProducerProductsReader } from './producer-products';
-import { productManagementRoutes } from './product-management-routes';
+import { productManagementRoutes } from './management-routes';
 import { catalogRoutes } from './routes';
 
 declare module '../services' {

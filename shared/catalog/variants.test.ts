@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardOf, type Product } from './product';
-import { NewProductSchema, ProductPatchSchema } from './product-management-schemas';
+import { NewProductSchema, ProductPatchSchema } from './management-schemas';
 import { highestVariantPrice, normaliseVariants, variantSummary, VariantListSchema, withVariantSummary, type Variant } from './variants';
 
 const v = (id: string, priceVnd: number, stock: number, label = id): Variant => ({ id, label, priceVnd, stock });

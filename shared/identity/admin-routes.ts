@@ -3,7 +3,7 @@ import type { AppEnv } from '../http/app-env';
 import { errorResponse } from '../http/error-schema';
 import { validationHook } from '../http/validation-hook';
 import { accountView, AccountViewSchema } from './account';
-import { createOfficer, disableAccount } from './admin-flows';
+import { createOfficer, disableAccount } from './admin-service';
 import { requirePrincipal, requireRole } from './authorize';
 import { securedBy } from './route-helpers';
 import { AccountIdParamSchema, OfficerBodySchema } from './schemas';

@@ -3,7 +3,7 @@ import type { AppEnv } from '../http/app-env';
 import { errorResponse } from '../http/error-schema';
 import { validationHook } from '../http/validation-hook';
 import { accountView, AccountViewSchema } from './account';
-import { changePassword, login, logout, register } from './auth-flows';
+import { changePassword, login, logout, register } from './auth-service';
 import { requirePrincipal, requireSignedIn } from './authorize';
 import { clientIp } from './client-ip';
 import { securedBy, startSession, withRetryAfter } from './route-helpers';

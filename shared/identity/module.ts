@@ -1,5 +1,5 @@
 import { defineModule } from '../module/define-module';
-import { createIdentityServices, type IdentityServices } from './identity-services';
+import { createIdentityServices, type IdentityServices } from './services';
 import { identityRoutes } from './routes';
 
 declare module '../services' {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/app-env';
 import { accountView } from './account';
-import type { SignedIn } from './auth-flows';
+import type { SignedIn } from './auth-service';
 import { TooManyAttempts } from './errors';
 import { setSessionCookie } from './session-cookie';
 

@@ -1,6 +1,6 @@
 import { defineModule } from '../module/define-module';
-import { createMediaServices, type MediaServices } from './media-services';
-import { IMAGE_UPLOAD_PATH, mediaRoutes } from './media-routes';
+import { createMediaServices, type MediaServices } from './services';
+import { IMAGE_UPLOAD_PATH, mediaRoutes } from './routes';
 
 declare module '../services' {
   interface Services {

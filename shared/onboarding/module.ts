@@ -1,7 +1,7 @@
 import { ownerIndex } from '../db/owner-index';
 import { defineModule } from '../module/define-module';
 import { withApplicationIndexing } from '../search/indexing-stores';
-import { ApplicationStore } from './application-store';
+import { ApplicationStore } from './store';
 import { onboardingRoutes } from './routes';
 
 declare module '../services' {

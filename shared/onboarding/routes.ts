@@ -5,7 +5,7 @@ import { validationHook } from '../http/validation-hook';
 import { requirePrincipal, requireRole } from '../identity/authorize';
 import { securedBy } from '../identity/route-helpers';
 import { ApplicationInputSchema, ApplicationSchema, applicationStatuses, ApproveBodySchema, RejectBodySchema } from './application';
-import { approveApplication, listApplications, rejectApplication, submitApplication } from './onboarding-flows';
+import { approveApplication, listApplications, rejectApplication, submitApplication } from './service';
 
 const applicationResponse = (description: string) => ({ content: { 'application/json': { schema: ApplicationSchema } }, description });
 const IdParam = z.object({ id: z.uuid('Mã hồ sơ không hợp lệ') });

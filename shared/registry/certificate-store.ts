@@ -6,7 +6,7 @@ import { producerKey } from '../storefront/keys';
 import { Conflict, NotFound } from '../http/errors';
 import type { Certificate } from './certificate';
 import { certificateIndexItem } from './certificate-index';
-import { certificateItem } from './registry-store';
+import { certificateItem } from './store';
 
 export interface CertificateStore {
   getCertificate(certificateNo: string): Promise<Certificate | undefined>;

@@ -4,7 +4,7 @@ import type { Principal } from '../identity/principal';
 import type { Certificate } from './certificate';
 import type { IssuerFinding } from './issuer-consistency';
 import { parseRecordStrings, RECORD_COLUMNS } from './record-input';
-import { prepareRecord, recordCertificate } from './registry-service';
+import { prepareRecord, recordCertificate } from './service';
 import type { Services } from '../services';
 
 export const MAX_IMPORT_ROWS = 5000;

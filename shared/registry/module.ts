@@ -5,7 +5,7 @@ import { DynamoCertificateStore, type CertificateStore } from './certificate-sto
 import { CERTIFICATE_PREFIX } from './keys';
 import { notificationInbox, type NotificationInbox } from './notification-inbox';
 import { producerCertificatesReader, type ProducerCertificatesReader } from './producer-certificates';
-import { DynamoRegistryStore, type RegistryStore } from './registry-store';
+import { DynamoRegistryStore, type RegistryStore } from './store';
 import { registryRoutes } from './routes';
 
 declare module '../services' {

@@ -4,7 +4,7 @@ import { errorResponse } from '../http/error-schema';
 import { validationHook } from '../http/validation-hook';
 import { requirePrincipal, requireRole } from '../identity/authorize';
 import { securedBy } from '../identity/route-helpers';
-import { certificateAudit, downgradeCertificate, recordCertificate, renewCertificate, revokeCertificate } from './registry-service';
+import { certificateAudit, downgradeCertificate, recordCertificate, renewCertificate, revokeCertificate } from './service';
 import {
   AuditTrailSchema,
   CertificateNoParamSchema,

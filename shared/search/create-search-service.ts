@@ -4,7 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../time/clock';
 import { snapshotLoader, tableLoader } from './index-loader';
 import { parseS3Location, S3SnapshotStore } from './s3-snapshot-store';
-import { SearchService } from './search-service';
+import { SearchService } from './service';
 import { FileSnapshotStore } from './snapshot-store';
 
 /** How often a warm search container looks for a newer snapshot (one conditional GET). */

@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { LoadedIndex } from './index-loader';
 import type { SearchIndex } from './search-index';
-import { applyChange } from './search-service';
+import { applyChange } from './service';
 import { decodeSnapshot, encodeSnapshot, type SnapshotStore } from './snapshot-store';
 import { changeOf, newestChangeAt } from './stream-changes';
 

@@ -1,8 +1,8 @@
 import type { CatalogStore } from '../catalog/catalog-store';
-import type { ApplicationStore } from '../onboarding/application-store';
-import type { RegistryStore } from '../registry/registry-store';
-import type { ProducerStore } from '../storefront/producer-store';
-import type { SearchService } from './search-service';
+import type { ApplicationStore } from '../onboarding/store';
+import type { RegistryStore } from '../registry/store';
+import type { ProducerStore } from '../storefront/store';
+import type { SearchService } from './service';
 
 /** The store with some methods wrapped; every other method (including ones added later) passes through. */
 function decorate<T extends object>(target: T, overrides: Partial<T>): T {

@@ -1,7 +1,7 @@
 import { defineModule } from '../module/define-module';
 import { createSearchService } from './create-search-service';
 import { searchRoutes } from './routes';
-import type { SearchService } from './search-service';
+import type { SearchService } from './service';
 
 declare module '../services' {
   interface Services {

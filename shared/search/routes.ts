@@ -3,7 +3,7 @@ import type { AppEnv } from '../http/app-env';
 import { errorResponse } from '../http/error-schema';
 import { validationHook } from '../http/validation-hook';
 import { runSearch, toResponse } from './run-search';
-import { SearchQuerySchema, SearchResponseSchema, SuggestQuerySchema, SuggestResponseSchema } from './search-schemas';
+import { SearchQuerySchema, SearchResponseSchema, SuggestQuerySchema, SuggestResponseSchema } from './schemas';
 
 const search = createRoute({
   method: 'get',

@@ -5,8 +5,8 @@ import type { ProductCard } from '../catalog/product';
 import { findAlternatives, type Alternative } from './alternatives';
 import type { SearchFilters } from './facets';
 import type { ProducerHit, SearchOutcome } from './search-index';
-import type { SearchQuery, SearchResponse } from './search-schemas';
-import type { SearchService } from './search-service';
+import type { SearchQuery, SearchResponse } from './schemas';
+import type { SearchService } from './service';
 import type { ProductRecord } from './search-document';
 
 /** Cursors are an offset into this exact query's ranking; the fingerprint keeps them from being replayed on another. */

@@ -4,7 +4,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { withoutKeys } from '../db/item-keys';
 import type { Product } from '../catalog/product';
 import type { Producer } from '../storefront/producer';
-import type { IndexChange } from './search-service';
+import type { IndexChange } from './service';
 
 type Image = Record<string, AttributeValue>;
 

@@ -5,9 +5,9 @@ import { PublicIdSchema } from '../http/ids';
 import { currentPrincipal } from '../identity/authenticate';
 import { requireRole } from '../identity/authorize';
 import { securedBy } from '../identity/route-helpers';
-import { editStorefront } from './edit-storefront';
+import { editStorefront } from './edit-service';
 import { ProducerSchema } from './producer';
-import { StorefrontPatchSchema } from './storefront-edit';
+import { StorefrontPatchSchema } from './schemas';
 
 const patchStorefront = createRoute({
   method: 'patch',

@@ -2,7 +2,7 @@ import { ownerIndex } from '../db/owner-index';
 import { defineModule } from '../module/define-module';
 import { withProducerIndexing } from '../search/indexing-stores';
 import { PRODUCER_PREFIX } from './keys';
-import { DynamoProducerStore, type ProducerStore } from './producer-store';
+import { DynamoProducerStore, type ProducerStore } from './store';
 import { storefrontRoutes } from './routes';
 
 declare module '../services' {

@@ -1,5 +1,5 @@
 import type { Principal } from '../../shared/identity/principal';
-import { recordCertificate } from '../../shared/registry/registry-service';
+import { recordCertificate } from '../../shared/registry/service';
 import type { MatrixContext } from '../authz/matrix';
 import { makeProducer, makeProduct } from '../support/catalog-fixtures';
 

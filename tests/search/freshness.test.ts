@@ -7,7 +7,7 @@ import type { Product } from '../../shared/catalog/product';
 import { snapshotLoader, type IndexLoader } from '../../shared/search/index-loader';
 import { createIndexer } from '../../shared/search/indexer';
 import { SearchIndex } from '../../shared/search/search-index';
-import { SearchService } from '../../shared/search/search-service';
+import { SearchService } from '../../shared/search/service';
 import { decodeSnapshot, MemorySnapshotStore } from '../../shared/search/snapshot-store';
 import type { Producer } from '../../shared/storefront/producer';
 import { ManualClock } from '../../shared/time/clock';

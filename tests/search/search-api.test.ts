@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../scripts/demo/demo-catalog';
 import { CallCounter } from '../../shared/db/call-counter';
 import { createSearchService } from '../../shared/search/create-search-service';
-import type { SearchResponse, SuggestResponse } from '../../shared/search/search-schemas';
+import type { SearchResponse, SuggestResponse } from '../../shared/search/schemas';
 import { expectErrorShape } from '../support/error-shape';
 import { createSearchApp } from './search-app';
 import { seededSearchServices, type SearchServices } from './search-test-services';

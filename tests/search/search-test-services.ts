@@ -3,7 +3,7 @@ import { seedDemo } from '../../scripts/demo/seed';
 import type { MediaStore } from '../../shared/media/media-store';
 import { createSearchService } from '../../shared/search/create-search-service';
 import { withProducerIndexing, withSearchIndexing } from '../../shared/search/indexing-stores';
-import type { SearchService } from '../../shared/search/search-service';
+import type { SearchService } from '../../shared/search/service';
 import type { EdgeServices } from '../../app/create-services';
 import { ManualClock } from '../../shared/time/clock';
 import { createTestServices } from '../support/test-services';

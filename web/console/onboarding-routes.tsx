@@ -4,7 +4,7 @@ import { AppError, Forbidden } from '../../shared/http/errors';
 import { currentPrincipal } from '../../shared/identity/authenticate';
 import { requirePrincipal } from '../../shared/identity/authorize';
 import { RejectBodySchema } from '../../shared/onboarding/application';
-import { approveApplication, listApplications, rejectApplication } from '../../shared/onboarding/onboarding-flows';
+import { approveApplication, listApplications, rejectApplication } from '../../shared/onboarding/service';
 import { fieldErrorsOf, readForm } from '../identity/form-state';
 import { NO_STORE, renderDocument } from '../render';
 import { assetsOf } from '../producer/assets';

@@ -4,7 +4,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { AppEnv } from '../../shared/http/app-env';
 import { PayloadTooLarge } from '../../shared/http/errors';
 import { accountView } from '../../shared/identity/account';
-import { changePassword, login, logout, register } from '../../shared/identity/auth-flows';
+import { changePassword, login, logout, register } from '../../shared/identity/auth-service';
 import { currentPrincipal } from '../../shared/identity/authenticate';
 import { requirePrincipal } from '../../shared/identity/authorize';
 import { clientIp } from '../../shared/identity/client-ip';

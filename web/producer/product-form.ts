@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Product } from '../../shared/catalog/product';
-import { NewProductSchema, ProductPatchSchema, StockBodySchema, type NewProduct, type ProductPatch } from '../../shared/catalog/product-management-schemas';
+import { NewProductSchema, ProductPatchSchema, StockBodySchema, type NewProduct, type ProductPatch } from '../../shared/catalog/management-schemas';
 import type { FieldErrors } from '../identity/form';
 import { fieldErrorsOf } from '../identity/form-state';
 

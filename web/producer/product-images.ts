@@ -1,10 +1,10 @@
 import type { Product } from '../../shared/catalog/product';
-import { editProduct, ownedProduct } from '../../shared/catalog/product-management';
-import { ProductPatchSchema } from '../../shared/catalog/product-management-schemas';
+import { editProduct, ownedProduct } from '../../shared/catalog/management-service';
+import { ProductPatchSchema } from '../../shared/catalog/management-schemas';
 import { AppError, Conflict, InvalidInput } from '../../shared/http/errors';
 import type { Principal } from '../../shared/identity/principal';
 import { newImageKey, variantKey } from '../../shared/media/image-keys';
-import type { MediaServices } from '../../shared/media/media-services';
+import type { MediaServices } from '../../shared/media/services';
 import { ImageUploadFieldsSchema } from '../../shared/media/upload-form';
 import type { PresignedPostForm } from '../../shared/media/upload-presigner';
 import type { UploadRecord } from '../../shared/media/upload-record';

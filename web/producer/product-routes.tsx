@@ -1,15 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Product } from '../../shared/catalog/product';
-import { archiveProduct, createProduct, editProduct, linkCertificate, ownedProduct, setStock, setVariantStocks } from '../../shared/catalog/product-management';
-import { CertificateLinkSchema, ProductPatchSchema } from '../../shared/catalog/product-management-schemas';
+import { archiveProduct, createProduct, editProduct, linkCertificate, ownedProduct, setStock, setVariantStocks } from '../../shared/catalog/management-service';
+import { CertificateLinkSchema, ProductPatchSchema } from '../../shared/catalog/management-schemas';
 import type { AppEnv } from '../../shared/http/app-env';
 import { AppError, Forbidden, InvalidInput, PayloadTooLarge } from '../../shared/http/errors';
 import { currentPrincipal } from '../../shared/identity/authenticate';
 import { requirePrincipal } from '../../shared/identity/authorize';
 import type { Principal } from '../../shared/identity/principal';
 import { MAX_IMAGE_BYTES } from '../../shared/media/image-errors';
-import { IMAGE_UPLOAD_BODY_LIMIT } from '../../shared/media/media-routes';
+import { IMAGE_UPLOAD_BODY_LIMIT } from '../../shared/media/routes';
 import { producerCertificates } from '../../shared/registry/producer-certificates';
 import { emptyForm, type FormState } from '../identity/form';
 import { formFailure, readForm } from '../identity/form-state';

@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../identity/form';
 import { fieldErrorsOf } from '../identity/form-state';
-import { StorefrontPatchSchema, type StorefrontPatch } from '../../shared/storefront/storefront-edit';
+import { StorefrontPatchSchema, type StorefrontPatch } from '../../shared/storefront/schemas';
 
 const MONEY_FIELDS = ['shippingFeeVnd', 'freeShippingThresholdVnd'] as const;
 

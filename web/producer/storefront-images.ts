@@ -4,7 +4,7 @@ import { newImageKey, variantKey } from '../../shared/media/image-keys';
 import type { PresignedPostForm } from '../../shared/media/upload-presigner';
 import type { UploadRecord } from '../../shared/media/upload-record';
 import type { Services } from '../../shared/services';
-import { editStorefront } from '../../shared/storefront/edit-storefront';
+import { editStorefront } from '../../shared/storefront/edit-service';
 import type { Producer } from '../../shared/storefront/producer';
 import { startDirectUpload } from './direct-upload';
 

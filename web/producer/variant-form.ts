@@ -1,5 +1,5 @@
 import type { Product } from '../../shared/catalog/product';
-import { ProductPatchSchema, type ProductPatch } from '../../shared/catalog/product-management-schemas';
+import { ProductPatchSchema, type ProductPatch } from '../../shared/catalog/management-schemas';
 import { MAX_VARIANTS, variantIdOf, type Variant } from '../../shared/catalog/variants';
 import type { FieldErrors } from '../identity/form';
 import { parseWholeNumber, stockFromForm, vietnameseIssues } from './product-form';

@@ -5,7 +5,7 @@ import { issuerLabel, provinceLabelByCode } from '../../shared/reference/labels'
 import { subgroupByCode } from '../../shared/reference/taxonomy';
 import type { CertificateDetail } from '../../shared/registry/certificate-detail';
 import { registryStateLabels } from '../../shared/registry/registry-state';
-import type { RegistryResult } from '../../shared/registry/registry-service';
+import type { RegistryResult } from '../../shared/registry/service';
 import { EXPIRING_SOON_DAYS } from '../../shared/registry/province-certificates';
 import { formatVietnamDate, formatVietnamDateTime } from '../../shared/time/vietnam-time';
 import { Breadcrumbs } from '../components/breadcrumbs';

@@ -7,7 +7,7 @@ import { requirePrincipal } from '../../shared/identity/authorize';
 import { certificateDetail } from '../../shared/registry/certificate-detail';
 import { listProvinceCertificates } from '../../shared/registry/province-certificates';
 import { attachEvidence, EVIDENCE_UPLOAD_BODY_LIMIT, MAX_EVIDENCE_BYTES, readEvidence } from '../../shared/registry/registry-evidence';
-import { downgradeCertificate, renewCertificate, revokeCertificate, type RegistryResult } from '../../shared/registry/registry-service';
+import { downgradeCertificate, renewCertificate, revokeCertificate, type RegistryResult } from '../../shared/registry/service';
 import type { Certificate } from '../../shared/registry/certificate';
 import type { DowngradeBody, RenewBody, RevokeBody } from '../../shared/registry/schemas';
 import { formatVietnamDate } from '../../shared/time/vietnam-time';

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Principal } from '../../shared/identity/principal';
 import { provinceLabelByCode } from '../../shared/reference/labels';
-import type { RegistryResult } from '../../shared/registry/registry-service';
+import type { RegistryResult } from '../../shared/registry/service';
 import { formatVietnamDate } from '../../shared/time/vietnam-time';
 import { Layout } from '../components/layout';
 import { Choice, ErrorSummary, Field, Submit, type FormState } from '../identity/form';

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../shared/http/app-env';
 import { AppError, PayloadTooLarge } from '../../shared/http/errors';
 import { currentPrincipal } from '../../shared/identity/authenticate';
 import { requirePrincipal } from '../../shared/identity/authorize';
-import { recordCertificate } from '../../shared/registry/registry-service';
+import { recordCertificate } from '../../shared/registry/service';
 import { emptyForm, type FormState } from '../identity/form';
 import { fieldErrorsOf, readForm } from '../identity/form-state';
 import { CONSOLE_PATH, ConsolePage, RECORD_PATH } from './console-page';

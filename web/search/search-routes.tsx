@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../shared/http/app-env';
 import { runSearch } from '../../shared/search/run-search';
-import { DEFAULT_SEARCH_PAGE, SearchQuerySchema, type SearchQuery } from '../../shared/search/search-schemas';
+import { DEFAULT_SEARCH_PAGE, SearchQuerySchema, type SearchQuery } from '../../shared/search/schemas';
 import { NO_STORE, sendPage } from '../render';
 import type { AssetUrls } from '../view';
 import { filterParams } from './filter-labels';

@@ -5,7 +5,7 @@ import type { Image } from '../media/image-record';
 import type { Services } from '../services';
 import type { Producer } from './producer';
 import { renameOnProducts } from './rename-products';
-import type { StorefrontPatch } from './storefront-edit';
+import type { StorefrontPatch } from './schemas';
 
 export interface EditResult {
   producer: Producer;

@@ -10,7 +10,7 @@ import { assertOwnsStorefront, requireRole } from '../identity/authorize';
 import type { Services } from '../services';
 import { MAX_IMAGE_BYTES } from './image-errors';
 import { newImageKey, uploadObjectKey } from './image-keys';
-import type { MediaServices } from './media-services';
+import type { MediaServices } from './services';
 import { ImageUploadFieldsSchema, MultipartImageSchema, parseUploadFields, requireFile } from './upload-form';
 import { pendingUpload, UploadRecordSchema } from './upload-record';
 

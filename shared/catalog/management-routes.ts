@@ -7,8 +7,8 @@ import { currentPrincipal } from '../identity/authenticate';
 import { requireRole } from '../identity/authorize';
 import { securedBy } from '../identity/route-helpers';
 import { ProductSchema } from './product';
-import { archiveProduct, createProduct, editProduct, linkCertificate, setStock, setVariantStock } from './product-management';
-import { CertificateLinkSchema, NewProductSchema, ProductPatchSchema, StockBodySchema } from './product-management-schemas';
+import { archiveProduct, createProduct, editProduct, linkCertificate, setStock, setVariantStock } from './management-service';
+import { CertificateLinkSchema, NewProductSchema, ProductPatchSchema, StockBodySchema } from './management-schemas';
 import { VariantIdSchema } from './variants';
 
 const params = z.object({ id: PublicIdSchema });

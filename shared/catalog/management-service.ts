@@ -6,7 +6,7 @@ import { snapshotOf } from '../registry/certificate';
 import type { Services } from '../services';
 import { slugify } from '../text/fold';
 import type { Product } from './product';
-import type { NewProduct, ProductPatch } from './product-management-schemas';
+import type { NewProduct, ProductPatch } from './management-schemas';
 import { normaliseVariants, variantSummary, withVariantSummary } from './variants';
 
 function newProductId(name: string): string {
