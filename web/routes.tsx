@@ -143,7 +143,7 @@ export function webRoutes() {
     const id = c.req.param('id');
     if (!PublicIdSchema.safeParse(id).success) throw new NotFound('Không tìm thấy cơ sở này.', 'PRODUCER_NOT_FOUND');
     const cursorParam = CursorParamSchema.safeParse(c.req.query('cursor')?.trim() || undefined);
-    if (!cursorParam.success) throw new InvalidInput('Cursor too long', undefined, 'INVALID_CURSOR');
+    if (!cursorParam.success) throw new InvalidInput('Cursor too long', 'INVALID_CURSOR');
     const cursor = cursorParam.data;
     const { producers, catalog, clock } = c.get('services');
     const [producer, page] = await Promise.all([

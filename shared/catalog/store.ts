@@ -26,7 +26,7 @@ export function choosePartition(q: ListProductsQuery): ListingFacet {
 function assertStartKey(key: StartKey, partition: string, indexSortAttr: string | undefined): void {
   const expected = ['PK', 'SK', ...(indexSortAttr ? [indexSortAttr] : [])].sort().join(',');
   const ok = Object.keys(key).sort().join(',') === expected && key.PK === partition && Object.values(key).every((v) => typeof v === 'string' && v.length > 0);
-  if (!ok) throw new InvalidInput('Cursor does not belong to this query', undefined, 'INVALID_CURSOR');
+  if (!ok) throw new InvalidInput('Cursor does not belong to this query', 'INVALID_CURSOR');
 }
 
 export class DynamoCatalogStore implements CatalogStore {

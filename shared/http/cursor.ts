@@ -21,11 +21,11 @@ export function decodeCursor(cursor: string, fingerprint: string): StartKey {
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new InvalidInput('Malformed cursor', undefined, 'INVALID_CURSOR');
+    throw new InvalidInput('Malformed cursor', 'INVALID_CURSOR');
   }
   const result = CursorSchema.safeParse(parsed);
   if (!result.success || result.data.q !== fingerprint) {
-    throw new InvalidInput('Cursor does not belong to this query', undefined, 'INVALID_CURSOR');
+    throw new InvalidInput('Cursor does not belong to this query', 'INVALID_CURSOR');
   }
   return result.data.k;
 }

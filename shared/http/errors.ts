@@ -5,13 +5,22 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-/** Domain code throws these; one handler turns them into the JSON shape and status. */
+/**
+ * What `details` may hold: structured data for clients, never a bare string, so a code passed in the
+ * wrong place fails to compile.
+ */
+export type ErrorDetails = Readonly<Record<string, unknown>> | readonly unknown[];
+
+/**
+ * Domain code throws these; one handler turns them into the JSON shape and status. Every subclass
+ * takes `(message, code?, details?)` in that order.
+ */
 export class AppError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
-    readonly details?: unknown,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = new.target.name;
@@ -25,33 +34,33 @@ export class AppError extends Error {
 }
 
 export class InvalidInput extends AppError {
-  constructor(message: string, details?: unknown, code = 'INVALID_INPUT') {
+  constructor(message: string, code = 'INVALID_INPUT', details?: ErrorDetails) {
     super(400, code, message, details);
   }
 }
 
 export class NotFound extends AppError {
-  constructor(message: string, code = 'NOT_FOUND', details?: unknown) {
+  constructor(message: string, code = 'NOT_FOUND', details?: ErrorDetails) {
     super(404, code, message, details);
   }
 }
 
 /** The resource existed but is no longer offered (e.g. a product hidden by the 3★ gate). */
 export class Gone extends AppError {
-  constructor(message: string, code: string, details?: unknown) {
+  constructor(message: string, code: string, details?: ErrorDetails) {
     super(410, code, message, details);
   }
 }
 
 export class Conflict extends AppError {
-  constructor(message: string, code = 'CONFLICT', details?: unknown) {
+  constructor(message: string, code = 'CONFLICT', details?: ErrorDetails) {
     super(409, code, message, details);
   }
 }
 
 export class Forbidden extends AppError {
-  constructor(message: string, code = 'FORBIDDEN') {
-    super(403, code, message);
+  constructor(message: string, code = 'FORBIDDEN', details?: ErrorDetails) {
+    super(403, code, message, details);
   }
 }
 

@@ -30,7 +30,7 @@ const AdminInputSchema = z.object({ email: EmailSchema, password: PasswordSchema
 export async function createAdmin(services: Services, input: z.input<typeof AdminInputSchema>): Promise<Account> {
   const parsed = AdminInputSchema.safeParse(input);
   if (!parsed.success) {
-    throw new InvalidInput('Invalid admin account', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    throw new InvalidInput('Invalid admin account', 'INVALID_INPUT', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
   const account = await newAccount({ ...parsed.data, role: 'admin' }, services.clock.now());
   await services.identity.accounts.createAccount(account);

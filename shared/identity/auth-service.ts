@@ -58,7 +58,7 @@ export async function changePassword(services: Services, principal: Principal, b
   if (!account || !(await verifyPassword(body.currentPassword, account.passwordHash))) {
     await recordFailedLogin(services, refs);
     const message = 'Mật khẩu hiện tại không đúng';
-    throw new InvalidInput(message, [{ path: 'currentPassword', message }], 'WRONG_PASSWORD');
+    throw new InvalidInput(message, 'WRONG_PASSWORD', [{ path: 'currentPassword', message }]);
   }
   const updated = await services.identity.accounts.changePassword(account.id, await hashPassword(body.newPassword), account.sessionVersion, services.clock.now());
   if (accountCounted) await clearAccountFailures(services, refs);

@@ -12,15 +12,15 @@ export class ImageTooLarge extends AppError {
 }
 
 export const notAnImage = (detail?: string) =>
-  new InvalidInput('Tệp không phải là ảnh JPEG, PNG, WebP hoặc AVIF', detail ? { detail } : undefined, 'IMAGE_NOT_AN_IMAGE');
+  new InvalidInput('Tệp không phải là ảnh JPEG, PNG, WebP hoặc AVIF', 'IMAGE_NOT_AN_IMAGE', detail ? { detail } : undefined);
 
 export const unsupportedImage = (format: string) =>
-  new InvalidInput(`Định dạng ảnh ${format} chưa được hỗ trợ: hãy lưu ảnh dưới dạng JPEG`, { format }, 'IMAGE_UNSUPPORTED_TYPE');
+  new InvalidInput(`Định dạng ảnh ${format} chưa được hỗ trợ: hãy lưu ảnh dưới dạng JPEG`, 'IMAGE_UNSUPPORTED_TYPE', { format });
 
 export const tooManyPixels = (width: number, height: number) =>
-  new InvalidInput('Ảnh có quá nhiều điểm ảnh', { width, height, limitPixels: MAX_IMAGE_PIXELS }, 'IMAGE_TOO_MANY_PIXELS');
+  new InvalidInput('Ảnh có quá nhiều điểm ảnh', 'IMAGE_TOO_MANY_PIXELS', { width, height, limitPixels: MAX_IMAGE_PIXELS });
 
-export const corruptImage = () => new InvalidInput('Không đọc được ảnh: tệp bị hỏng hoặc không đầy đủ', undefined, 'IMAGE_CORRUPT');
+export const corruptImage = () => new InvalidInput('Không đọc được ảnh: tệp bị hỏng hoặc không đầy đủ', 'IMAGE_CORRUPT');
 
 /** Our storage failed, not the caller's file: retryable, and distinct from a 500 bug. */
 export class MediaStoreUnavailable extends AppError {

@@ -22,10 +22,10 @@ export class LocalMediaStore implements MediaStore {
 
   /** The file a key is stored in; throws on a key that could escape the root. */
   pathOf(key: string): string {
-    if (!isValidMediaKey(key)) throw new InvalidInput(`Invalid media key: ${JSON.stringify(key)}`, { key }, 'INVALID_MEDIA_KEY');
+    if (!isValidMediaKey(key)) throw new InvalidInput(`Invalid media key: ${JSON.stringify(key)}`, 'INVALID_MEDIA_KEY', { key });
     const path = join(this.rootDir, ...key.split('/'));
     // Belt and braces: the key rules already forbid it, but a path outside the root must never be touched.
-    if (!path.startsWith(this.rootDir + sep)) throw new InvalidInput(`Invalid media key: ${JSON.stringify(key)}`, { key }, 'INVALID_MEDIA_KEY');
+    if (!path.startsWith(this.rootDir + sep)) throw new InvalidInput(`Invalid media key: ${JSON.stringify(key)}`, 'INVALID_MEDIA_KEY', { key });
     return path;
   }
 

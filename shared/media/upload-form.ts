@@ -23,15 +23,12 @@ export function textField(value: unknown): string | undefined {
 export function parseUploadFields(raw: Record<string, unknown>): ImageUploadFields {
   const result = ImageUploadFieldsSchema.safeParse({ producerId: textField(raw.producerId), purpose: textField(raw.purpose), alt: textField(raw.alt) });
   if (!result.success) {
-    throw new InvalidInput(
-      'Request parameters are invalid',
-      result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
+    throw new InvalidInput('Request parameters are invalid', 'INVALID_INPUT', result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
   return result.data;
 }
 
 export function requireFile(value: unknown): File {
   if (value instanceof File && value.size > 0) return value;
-  throw new InvalidInput('Chưa chọn tệp ảnh (trường "file")', undefined, 'IMAGE_FILE_MISSING');
+  throw new InvalidInput('Chưa chọn tệp ảnh (trường "file")', 'IMAGE_FILE_MISSING');
 }

@@ -35,15 +35,15 @@ export function readCertificateCsv(text: string): Record<string, string>[] {
   try {
     rows = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
   } catch (error) {
-    throw new InvalidInput(`Tệp CSV không đọc được: ${error instanceof Error ? error.message : String(error)}`, undefined, 'CSV_UNREADABLE');
+    throw new InvalidInput(`Tệp CSV không đọc được: ${error instanceof Error ? error.message : String(error)}`, 'CSV_UNREADABLE');
   }
   const header = rows.length > 0 ? Object.keys(rows[0]!) : [];
   const unknown = header.filter((h) => !(RECORD_COLUMNS as readonly string[]).includes(h));
   const missing = RECORD_COLUMNS.filter((c) => !OPTIONAL.has(c) && !header.includes(c));
   if (rows.length > 0 && (unknown.length > 0 || missing.length > 0)) {
-    throw new InvalidInput('Tiêu đề cột CSV không đúng', { unknown, missing }, 'CSV_COLUMNS');
+    throw new InvalidInput('Tiêu đề cột CSV không đúng', 'CSV_COLUMNS', { unknown, missing });
   }
-  if (rows.length > MAX_IMPORT_ROWS) throw new InvalidInput(`Tối đa ${MAX_IMPORT_ROWS} dòng mỗi lần nhập`, { rows: rows.length }, 'CSV_TOO_LARGE');
+  if (rows.length > MAX_IMPORT_ROWS) throw new InvalidInput(`Tối đa ${MAX_IMPORT_ROWS} dòng mỗi lần nhập`, 'CSV_TOO_LARGE', { rows: rows.length });
   return rows;
 }
 

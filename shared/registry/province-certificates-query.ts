@@ -30,7 +30,7 @@ function startKeyOf(q: ProvinceCertificatesQuery): StartKey | undefined {
   const key = decodeCursor(q.cursor, fingerprintOf(q));
   // A forged cursor naming another partition would reach DynamoDB as a ValidationException (500).
   if (key.PK !== provinceCertificatesPartition(q.provinceCode) || typeof key.SK !== 'string' || Object.keys(key).length !== 2) {
-    throw new InvalidInput('Cursor does not belong to this query', undefined, 'INVALID_CURSOR');
+    throw new InvalidInput('Cursor does not belong to this query', 'INVALID_CURSOR');
   }
   return key;
 }

@@ -45,7 +45,7 @@ export async function listProvinceCertificates(
   input: ProvinceCertificatesInput,
 ): Promise<ProvinceCertificateList> {
   if (caller.role !== 'officer' && caller.role !== 'admin') throw new Forbidden('Chỉ cán bộ OCOP và quản trị viên xem danh sách chứng nhận', 'NOT_REGISTRAR');
-  if (!provinceByCode(input.provinceCode)) throw new InvalidInput(`Không có tỉnh, thành phố mã ${input.provinceCode}`, undefined, 'UNKNOWN_PROVINCE');
+  if (!provinceByCode(input.provinceCode)) throw new InvalidInput(`Không có tỉnh, thành phố mã ${input.provinceCode}`, 'UNKNOWN_PROVINCE');
   assertOfficerOf(caller, input.provinceCode, { orAdmin: true });
   const now = services.clock.now();
   const limit = Math.min(Math.max(1, input.limit ?? CONSOLE_PAGE_SIZE), MAX_CONSOLE_PAGE_SIZE);

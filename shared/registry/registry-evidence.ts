@@ -72,12 +72,12 @@ export async function attachEvidence(
 ): Promise<Certificate> {
   const { cert, subject } = await scoped(services, caller, no);
   const principal = registrar(caller);
-  if (file.bytes.length === 0) throw new InvalidInput('Chưa chọn tệp minh chứng', undefined, 'EVIDENCE_FILE_MISSING');
+  if (file.bytes.length === 0) throw new InvalidInput('Chưa chọn tệp minh chứng', 'EVIDENCE_FILE_MISSING');
   if (file.bytes.length > MAX_EVIDENCE_BYTES) {
-    throw new InvalidInput(`Tệp lớn hơn ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`, { bytes: file.bytes.length }, 'EVIDENCE_TOO_LARGE');
+    throw new InvalidInput(`Tệp lớn hơn ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`, 'EVIDENCE_TOO_LARGE', { bytes: file.bytes.length });
   }
   const contentType = sniffEvidenceType(file.bytes);
-  if (!contentType) throw new InvalidInput('Tệp minh chứng phải là PDF, JPEG hoặc PNG', undefined, 'EVIDENCE_TYPE_UNSUPPORTED');
+  if (!contentType) throw new InvalidInput('Tệp minh chứng phải là PDF, JPEG hoặc PNG', 'EVIDENCE_TYPE_UNSUPPORTED');
   const store = mediaOf(services);
   const now = services.clock.now();
   const key = `evidence/${certificateSlug(cert.certificateNo)}/${randomUUID()}.${extensions[contentType]}`;

@@ -22,7 +22,7 @@ export async function productOfSubject(services: Pick<Services, 'catalog'>, prod
   const product = await services.catalog.getProduct(productId);
   if (!product) throw new NotFound(`Không tìm thấy sản phẩm ${productId}`, 'PRODUCT_NOT_FOUND');
   if (product.producerId !== subjectId) {
-    throw new InvalidInput('Sản phẩm không thuộc chủ thể của chứng nhận', { productId, subjectId }, 'PRODUCT_NOT_OF_SUBJECT');
+    throw new InvalidInput('Sản phẩm không thuộc chủ thể của chứng nhận', 'PRODUCT_NOT_OF_SUBJECT', { productId, subjectId });
   }
   return product;
 }

@@ -31,7 +31,7 @@ function asRegistrar(principal: Principal): Registrar {
 function issuerWarnings(input: Parameters<typeof checkIssuer>[0]): IssuerFinding[] {
   const findings = checkIssuer(input);
   const errors = findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) throw new InvalidInput(errors.map((e) => e.message).join('; '), { findings }, 'ISSUER_INCONSISTENT');
+  if (errors.length > 0) throw new InvalidInput(errors.map((e) => e.message).join('; '), 'ISSUER_INCONSISTENT', { findings });
   return findings;
 }
 
@@ -91,11 +91,11 @@ export async function prepareRecord(services: RegistryServices, caller: Principa
   const product = await productOfSubject(services, body.productId, body.subjectId);
   assertMayRecord(principal, body);
   if (subgroupByCode(body.subgroup)?.group.code !== body.productGroup) {
-    throw new InvalidInput(`Phân nhóm ${body.subgroup} không thuộc nhóm ${body.productGroup}`, undefined, 'SUBGROUP_NOT_IN_GROUP');
+    throw new InvalidInput(`Phân nhóm ${body.subgroup} không thuộc nhóm ${body.productGroup}`, 'SUBGROUP_NOT_IN_GROUP');
   }
   const issuerProvinceCode2025 = body.issuingLevel === 'central' ? undefined : (body.issuerProvinceCode2025 ?? producer.provinceCode);
   if (principal.role === 'officer' && issuerProvinceCode2025 !== principal.provinceCode) {
-    throw new InvalidInput('Cán bộ tỉnh chỉ ghi nhận quyết định của tỉnh mình', { issuerProvinceCode2025 }, 'ISSUER_PROVINCE_MISMATCH');
+    throw new InvalidInput('Cán bộ tỉnh chỉ ghi nhận quyết định của tỉnh mình', 'ISSUER_PROVINCE_MISMATCH', { issuerProvinceCode2025 });
   }
   const warnings = issuerWarnings(body);
   const expiresOn = certificateExpiresOn(body.decisionDate);
@@ -136,7 +136,7 @@ const bumped = (cert: Certificate, services: RegistryServices) => ({
 export async function revokeCertificate(services: RegistryServices, caller: Principal, no: string, body: RevokeBody): Promise<RegistryResult> {
   const { principal, cert, subject } = await changeable(services, caller, no);
   if (body.revokedOn < cert.decisionDate) {
-    throw new InvalidInput('Ngày thu hồi trước ngày quyết định công nhận', { revokedOn: body.revokedOn, decisionDate: cert.decisionDate }, 'REVOKED_BEFORE_DECISION');
+    throw new InvalidInput('Ngày thu hồi trước ngày quyết định công nhận', 'REVOKED_BEFORE_DECISION', { revokedOn: body.revokedOn, decisionDate: cert.decisionDate });
   }
   const after: Certificate = { ...cert, status: 'revoked', revokedOn: body.revokedOn, revocationDecisionNo: body.revocationDecisionNo, ...bumped(cert, services) };
   const productListed = await apply(services, principal, subject, 'revoke', cert, after, body.reason);
@@ -147,7 +147,7 @@ export async function revokeCertificate(services: RegistryServices, caller: Prin
 export async function downgradeCertificate(services: RegistryServices, caller: Principal, no: string, body: DowngradeBody): Promise<RegistryResult> {
   const { principal, cert, subject } = await changeable(services, caller, no);
   if (body.stars >= cert.stars) {
-    throw new InvalidInput(`Hạ hạng phải thấp hơn ${cert.stars}★`, { from: cert.stars, to: body.stars }, 'NOT_A_DOWNGRADE');
+    throw new InvalidInput(`Hạ hạng phải thấp hơn ${cert.stars}★`, 'NOT_A_DOWNGRADE', { from: cert.stars, to: body.stars });
   }
   const { score: _oldScore, ...rest } = cert;
   const after: Certificate = { ...rest, stars: body.stars, decisionNo: body.decisionNo, ...(body.score !== undefined ? { score: body.score } : {}), ...bumped(cert, services) };
@@ -160,7 +160,7 @@ export async function downgradeCertificate(services: RegistryServices, caller: P
 export async function renewCertificate(services: RegistryServices, caller: Principal, no: string, body: RenewBody): Promise<RegistryResult> {
   const { principal, cert, subject } = await changeable(services, caller, no);
   if (body.decisionDate <= cert.decisionDate) {
-    throw new InvalidInput('Quyết định công nhận lại phải sau quyết định hiện tại', { decisionDate: body.decisionDate, current: cert.decisionDate }, 'NOT_A_RENEWAL');
+    throw new InvalidInput('Quyết định công nhận lại phải sau quyết định hiện tại', 'NOT_A_RENEWAL', { decisionDate: body.decisionDate, current: cert.decisionDate });
   }
   const stars = body.stars ?? cert.stars;
   assertMayRecord(principal, { stars, issuingLevel: cert.issuingLevel });

@@ -18,7 +18,7 @@ function fingerprint(q: SearchQuery): string {
 function offsetOf(q: SearchQuery): number {
   if (!q.cursor) return 0;
   const { o } = decodeCursor(q.cursor, fingerprint(q));
-  if (typeof o !== 'number' || !Number.isInteger(o) || o < 0 || o > 1_000_000) throw new InvalidInput('Malformed cursor', undefined, 'INVALID_CURSOR');
+  if (typeof o !== 'number' || !Number.isInteger(o) || o < 0 || o > 1_000_000) throw new InvalidInput('Malformed cursor', 'INVALID_CURSOR');
   return o;
 }
 

@@ -21,7 +21,7 @@ function mediaOf(services: Services): MediaServices {
 /** The product's images replaced through editProduct: ownership, archive and schema rules stay the API's. */
 function saveImages(services: Services, principal: Principal, product: Product, images: Product['images']): Promise<Product> {
   const patch = ProductPatchSchema.safeParse({ images, expectedUpdatedAt: product.updatedAt });
-  if (!patch.success) throw new InvalidInput(`Mỗi sản phẩm có tối đa ${MAX_PRODUCT_IMAGES} ảnh`, undefined, 'TOO_MANY_IMAGES');
+  if (!patch.success) throw new InvalidInput(`Mỗi sản phẩm có tối đa ${MAX_PRODUCT_IMAGES} ảnh`, 'TOO_MANY_IMAGES');
   // Conditional on the version just read, not on the page's: an image added in another tab is kept,
   // and a write racing this one is a 409 rather than a lost image.
   return editProduct(services, principal, product.id, patch.data);
@@ -39,10 +39,10 @@ export async function addProductImage(services: Services, principal: Principal, 
   if (media.presigner) throw new Conflict('Ảnh được tải thẳng lên kho lưu trữ ảnh: trang đã tải lại, hãy chọn ảnh lần nữa', 'USE_PRESIGNED_UPLOAD');
   if (product.status === 'archived') throw new Conflict('Sản phẩm đã lưu trữ, không sửa được', 'PRODUCT_ARCHIVED');
   // Checked before decoding, so a full gallery costs no image processing (the schema re-checks on save).
-  if (product.images.length >= MAX_PRODUCT_IMAGES) throw new InvalidInput(`Mỗi sản phẩm có tối đa ${MAX_PRODUCT_IMAGES} ảnh: gỡ bớt một ảnh trước`, undefined, 'TOO_MANY_IMAGES');
-  if (!(file instanceof File) || file.size === 0) throw new InvalidInput('Chọn một tệp ảnh để tải lên', undefined, 'IMAGE_FILE_MISSING');
+  if (product.images.length >= MAX_PRODUCT_IMAGES) throw new InvalidInput(`Mỗi sản phẩm có tối đa ${MAX_PRODUCT_IMAGES} ảnh: gỡ bớt một ảnh trước`, 'TOO_MANY_IMAGES');
+  if (!(file instanceof File) || file.size === 0) throw new InvalidInput('Chọn một tệp ảnh để tải lên', 'IMAGE_FILE_MISSING');
   const alt = ImageUploadFieldsSchema.shape.alt.safeParse(altInput);
-  if (!alt.success) throw new InvalidInput('Mô tả ảnh tối đa 300 ký tự', [{ path: 'alt', message: 'Tối đa 300 ký tự' }]);
+  if (!alt.success) throw new InvalidInput('Mô tả ảnh tối đa 300 ký tự', 'INVALID_INPUT', [{ path: 'alt', message: 'Tối đa 300 ký tự' }]);
 
   // sharp only on this path, as in the API route: nothing else in the bundle loads it.
   const { processImage } = await import('../../shared/media/image-pipeline');
@@ -96,7 +96,7 @@ export async function appendUploadedImage(services: Services, principal: Princip
   const append = (p: Product) => {
     if (p.images.some((i) => i.key === image.key)) return Promise.resolve(p);
     if (p.status === 'archived') throw new Conflict('Sản phẩm đã lưu trữ, không sửa được', 'PRODUCT_ARCHIVED');
-    if (p.images.length >= MAX_PRODUCT_IMAGES) throw new InvalidInput(`Mỗi sản phẩm có tối đa ${MAX_PRODUCT_IMAGES} ảnh: gỡ bớt một ảnh rồi tải lại`, undefined, 'TOO_MANY_IMAGES');
+    if (p.images.length >= MAX_PRODUCT_IMAGES) throw new InvalidInput(`Mỗi sản phẩm có tối đa ${MAX_PRODUCT_IMAGES} ảnh: gỡ bớt một ảnh rồi tải lại`, 'TOO_MANY_IMAGES');
     return saveImages(services, principal, p, [...p.images, { ...image, alt: image.alt.trim() || p.name }]);
   };
   try {

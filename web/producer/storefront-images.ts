@@ -36,7 +36,7 @@ export async function setStorefrontImage(services: Services, principal: Principa
   // AWS: the API Lambda has no sharp and a 6 MB payload limit: the dashboard renders forms straight to S3
   // there (startStorefrontUpload); this post comes from a page rendered before.
   if (media.presigner) throw new Conflict('Ảnh được tải thẳng lên kho lưu trữ ảnh: trang đã tải lại, hãy chọn ảnh lần nữa', 'USE_PRESIGNED_UPLOAD');
-  if (!(file instanceof File) || file.size === 0) throw new InvalidInput('Chọn một tệp ảnh để tải lên', undefined, 'IMAGE_FILE_MISSING');
+  if (!(file instanceof File) || file.size === 0) throw new InvalidInput('Chọn một tệp ảnh để tải lên', 'IMAGE_FILE_MISSING');
   const { purpose, keyField } = storefrontImageKinds[kind];
   // sharp only on this path, as in the API route.
   const { processImage } = await import('../../shared/media/image-pipeline');

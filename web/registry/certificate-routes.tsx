@@ -70,7 +70,7 @@ export function certificateConsoleRoutes() {
     const provinceCode = requested ?? (principal.role === 'officer' ? principal.provinceCode : undefined);
     const expiringSoon = c.req.query('sap-het-han') === '1';
     const cursor = c.req.query('cursor')?.trim() || undefined;
-    if (cursor && cursor.length > MAX_CURSOR_CHARS) throw new InvalidInput('Cursor too long', undefined, 'INVALID_CURSOR');
+    if (cursor && cursor.length > MAX_CURSOR_CHARS) throw new InvalidInput('Cursor too long', 'INVALID_CURSOR');
     const list = provinceCode ? await listProvinceCertificates(c.get('services'), principal, { provinceCode, expiringSoon, cursor }) : undefined;
     const params = { tinh: requested, sapHetHan: expiringSoon };
     return sendConsolePage(
