@@ -11,6 +11,7 @@ import { requestIdMiddleware, requestLogging } from '../shared/http/request-cont
 import { validationHook } from '../shared/http/validation-hook';
 import { authenticate } from '../shared/identity/authenticate';
 import { csrfProtection } from '../shared/identity/csrf';
+import { assertDistinctKeyPrefixes } from '../shared/module/key-prefixes';
 import type { Services } from '../shared/services';
 import { renderErrorPage } from '../web/pages/error-page';
 import { moduleList, type AppModule } from './modules';
@@ -23,6 +24,7 @@ export const API_BODY_LIMIT_BYTES = 64 * 1024;
  * through the module list (a test passes its own list).
  */
 export function createApp(services: Services, modules: readonly AppModule[] = moduleList) {
+  assertDistinctKeyPrefixes(modules);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestIdMiddleware, requestLogging(services.logger), provideServices(services));

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { Role } from './principal';
+import type { Role } from './role';
 
 export const accountStatuses = ['active', 'disabled'] as const;
 export type AccountStatus = (typeof accountStatuses)[number];

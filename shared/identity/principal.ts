@@ -1,8 +1,8 @@
 import type { Account } from './account';
 
-/** Everyone who can sign in. "Anonymous" is the absence of a principal, not a role. */
-export const roles = ['shopper', 'producer', 'officer', 'admin'] as const;
-export type Role = (typeof roles)[number];
+import type { Role } from './role';
+
+export { roles, type Role } from './role';
 
 /** The session a principal came in with: logout revokes `jti`; `via` tells whether CSRF applies. */
 export interface SessionRef {

@@ -1,5 +1,5 @@
 import { checkListingGate } from '../catalog/gate';
-import { priceBandOf, type PriceBandCode } from './facets';
+import { priceBandOf, type PriceBandCode } from './price-bands';
 import type { ProductRecord } from './search-document';
 
 /** Numbers every query needs per record, parsed once: records are replaced on update, never mutated. */

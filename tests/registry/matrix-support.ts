@@ -1,6 +1,6 @@
 import type { Principal } from '../../shared/identity/principal';
 import { recordCertificate } from '../../shared/registry/service';
-import type { MatrixContext } from '../authz/matrix';
+import type { MatrixContext } from '../authz/matrix-context';
 import { makeProducer, makeProduct } from '../support/catalog-fixtures';
 
 /**

@@ -11,7 +11,9 @@ import type { Application } from '../../shared/onboarding/application';
 import { provinceLabelByCode } from '../../shared/reference/labels';
 import { legalFormLabels } from '../../shared/storefront/producer';
 
-export const QUEUE_PATH = '/quan-ly/tinh/ho-so';
+import { QUEUE_PATH } from './paths';
+
+export { QUEUE_PATH };
 
 export interface QueueProblem {
   applicationId: string;

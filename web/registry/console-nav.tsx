@@ -1,12 +1,8 @@
 import type { Principal } from '../../shared/identity/principal';
-import { QUEUE_PATH } from '../console/onboarding-queue-page';
 import { CERTIFICATES_PATH } from './certificate-paths';
-import { IMPORT_PATH } from './import-page';
+import { IMPORT_PATH, QUEUE_PATH, RECORD_ANCHOR } from '../console/paths';
 
 export type ConsoleSection = 'applications' | 'certificates' | 'record' | 'import';
-
-/** The record form lives on the console home: the link jumps to it. */
-const RECORD_ANCHOR = '/quan-ly/tinh#ghi-nhan';
 
 /**
  * The console's own navigation, on every console page. Storefront applications are decided by the

@@ -8,7 +8,9 @@ import { ConsoleNav } from './console-nav';
 import type { Registrar } from './console-http';
 import { consoleCss } from './console-styles';
 
-export const IMPORT_PATH = '/quan-ly/tinh/nhap-csv';
+import { IMPORT_PATH } from '../console/paths';
+
+export { IMPORT_PATH };
 
 const outcomeLabels = { recorded: 'Đã ghi nhận', 'would-record': 'Sẽ ghi nhận', unchanged: 'Đã có, bỏ qua', error: 'Lỗi' } as const;
 
