@@ -8,6 +8,7 @@ import { ManualClock } from '../../shared/time/clock';
 import { createTestAccount } from '../authz/accounts';
 import { expectErrorShape } from '../support/error-shape';
 import { createTestServices } from '../support/test-services';
+import { fromAddress } from '../support/client-address';
 import { bearer, cookieHeader, freshIp, ORIGIN, postJson, sessionSetCookie } from './http';
 
 describe('identity API: register, login, logout, password change', () => {
@@ -23,7 +24,7 @@ describe('identity API: register, login, logout, password change', () => {
   const me = (headers: Record<string, string>) => app.request('/api/me', { headers: { accept: 'application/json', ...headers } });
   const register = (over: Record<string, unknown> = {}) =>
     postJson(app, '/api/auth/register', { email: 'Lan.Nguyen@Example.VN ', password: 'trà sen Tây Hồ 2026', displayName: 'Nguyễn Thị Lan', phone: '0912 345 678', accountType: 'shopper', ...over });
-  const login = (email: string, password: string, ip = freshIp()) => postJson(app, '/api/auth/login', { email, password }, { 'x-forwarded-for': ip });
+  const login = (email: string, password: string, ip = freshIp()) => postJson(app, '/api/auth/login', { email, password }, {}, ip);
 
   it('registers a shopper with a normalised email and an E.164 phone, signed in at once', async () => {
     const res = await register();
@@ -155,7 +156,7 @@ describe('identity API: register, login, logout, password change', () => {
 
   it('refuses a wrong current password inline (400 WRONG_PASSWORD) and a weak new one', async () => {
     const shopper = await createTestAccount(services, 'shopper');
-    const wrong = await postJson(app, '/api/auth/password', { currentPassword: 'sai rồi nhé bạn', newPassword: 'mật khẩu mới tinh 2026' }, { ...shopper.bearer, 'x-forwarded-for': freshIp() });
+    const wrong = await postJson(app, '/api/auth/password', { currentPassword: 'sai rồi nhé bạn', newPassword: 'mật khẩu mới tinh 2026' }, shopper.bearer);
     expect(wrong.status).toBe(400);
     const body = await expectErrorShape(wrong, 'WRONG_PASSWORD');
     expect(body.error.details).toEqual([{ path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' }]);
@@ -178,9 +179,9 @@ describe('identity API: register, login, logout, password change', () => {
     const shopper = await createTestAccount(services, 'shopper');
     const res = await app.request('https://cho-ocop.vn/api/auth/login', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': freshIp() },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: shopper.account.email, password: shopper.password }),
-    });
+    }, fromAddress(freshIp()));
     expect(res.status).toBe(200);
     expect(sessionSetCookie(res)).toMatch(/; Secure/);
   });
