@@ -15,7 +15,7 @@ const guess = () => JSON.stringify({ email: `khong-co-${++n}@thu-nghiem.vn`, pas
 const forged = (i: number) => ({ 'content-type': 'application/json', accept: 'application/json', 'x-forwarded-for': `203.0.113.${i + 1}` });
 
 /** Five misses are free; the sixth request from the same client then waits (429). */
-async function expectLockedAfterFive(send: (i: number) => Promise<Response>) {
+async function expectLockedAfterFive(send: (i: number) => Response | Promise<Response>) {
   for (let i = 0; i < 5; i++) expect((await send(i)).status, `attempt ${i + 1}`).toBe(401);
   const sixth = await send(5);
   expect(sixth.status).toBe(429);
