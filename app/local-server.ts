@@ -50,7 +50,8 @@ export function createLocalServerApp(services: Services, options: LocalServerOpt
     );
   }
   // Not found on disk falls through, so a missing asset gets the app's 404 like any other path.
-  server.all('*', (c) => app.fetch(c.req.raw));
+  // The bindings (the socket) go along: the login throttle counts the socket's address.
+  server.all('*', (c) => app.fetch(c.req.raw, c.env));
   return server;
 }
 

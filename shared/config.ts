@@ -26,6 +26,11 @@ export const ConfigSchema = z.object({
    * X-Forwarded-Host. Trusted only for the same-origin (CSRF) comparison, and only when set.
    */
   trustForwardedHost: z.boolean().default(false),
+  /**
+   * The API is reached through CloudFront, so API Gateway's source IP is an edge server: the login
+   * and register throttles then count the viewer address CloudFront puts in CloudFront-Viewer-Address.
+   */
+  behindCloudFront: z.boolean().default(false),
   /** Where the search index snapshot lives in AWS (s3://bucket/key); unset locally (built in process). */
   searchSnapshot: z.string().optional(),
 });
@@ -44,6 +49,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL || undefined,
     sessionSecretArn: env.SESSION_SECRET_ARN || undefined,
     trustForwardedHost: env.TRUST_FORWARDED_HOST === 'true',
+    behindCloudFront: env.BEHIND_CLOUDFRONT === 'true',
     searchSnapshot: env.SEARCH_SNAPSHOT || undefined,
     publicOrigins: env.PUBLIC_ORIGINS ? env.PUBLIC_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
   });

@@ -207,6 +207,13 @@ describe('web pages (server-rendered, on DynamoDB Local)', () => {
     ['/san-pham?province=63', 'Tỉnh, thành phố'],
     ['/san-pham?sort=cheapest', 'Sắp xếp'],
     ['/san-pham?limit=100000', 'Số sản phẩm mỗi trang'],
+    // Decimal digits only: Number() would read each of these as a valid number.
+    ['/san-pham?limit=0x10', 'Số sản phẩm mỗi trang'],
+    ['/san-pham?limit=1e1', 'Số sản phẩm mỗi trang'],
+    ['/san-pham?limit=%2B3', 'Số sản phẩm mỗi trang'],
+    ['/san-pham?limit=%203', 'Số sản phẩm mỗi trang'],
+    ['/san-pham?minStars=3.0', 'Hạng sao'],
+    ['/san-pham?minStars=4%20', 'Hạng sao'],
   ])('list: %s is a 400 page naming the bad filter', async (path, label) => {
     const { res, html } = await page(path);
     expect(res.status).toBe(400);

@@ -41,12 +41,15 @@ function assetsOf(c: Context<AppEnv>): AssetUrls {
   return { media: config.mediaBaseUrl.replace(/\/+$/, ''), static: config.staticBaseUrl.replace(/\/+$/, '') };
 }
 
-/** A GET form sends empty selects as `group=`: that means "any", not an invalid group. */
+/**
+ * A GET form sends empty selects as `group=`: that means "any", not an invalid group. Other values
+ * go to the schema as typed (` 3` is refused like the API refuses it, not trimmed into a filter).
+ */
 function listInput(c: Context<AppEnv>): Partial<Record<ListKey, string>> {
   const out: Partial<Record<ListKey, string>> = {};
   for (const key of LIST_KEYS) {
-    const value = c.req.query(key)?.trim();
-    if (value) out[key] = value;
+    const value = c.req.query(key);
+    if (value?.trim()) out[key] = value;
   }
   return out;
 }

@@ -88,6 +88,9 @@ export class ApiFunction extends Construct {
         // CloudFront copies the viewer's Host into X-Forwarded-Host (infra/constructs/edge.ts): the
         // CSRF origin check compares against it, since the Lambda only sees API Gateway's host.
         TRUST_FORWARDED_HOST: 'true',
+        // The same edge sets CloudFront-Viewer-Address (its origin request policy forwards CloudFront
+        // headers): the login and register throttles count that address, not the edge's.
+        BEHIND_CLOUDFRONT: 'true',
         // Same-origin paths: CloudFront serves /media and /static from the bucket.
         MEDIA_BASE_URL: '/media',
         STATIC_BASE_URL: '/static',

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { queryInteger, queryIntegerOr } from '../http/query-integer';
 import { provinceCodes } from '../reference/provinces';
 import { groupCodes, subgroupCodes } from '../reference/taxonomy';
 
@@ -13,13 +14,13 @@ export const ListProductsQuerySchema = z
     group: z.enum(groupCodes).optional().openapi({ description: 'Product group code (GET /api/groups)' }),
     subgroup: z.enum(subgroupCodes).optional(),
     province: z.enum(provinceCodes).optional().openapi({ description: '2025 province code (GET /api/provinces)' }),
-    minStars: z.coerce.number().int().min(3).max(5).optional(),
+    minStars: queryInteger(3, 5).optional(),
     producer: z
       .string()
       .regex(/^[a-z0-9-]{3,80}$/)
       .optional(),
     sort: z.enum(productSorts).default('newest'),
-    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(24),
+    limit: queryIntegerOr(1, MAX_PAGE_SIZE, 24),
     cursor: z.string().max(2000).optional().openapi({ description: 'Opaque; from nextCursor of the previous page' }),
   })
   .openapi('ListProductsQuery');

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { groupCodes, subgroupByCode, subgroupCodes } from '../reference/taxonomy';
-import { ImageSchema } from './product';
+import { ProductImageInputSchema } from '../media/product-image-input';
 import { VariantListSchema } from './variants';
 
 const vnd = z.number().int('Giá là số nguyên đồng').min(0).max(1_000_000_000);
@@ -14,7 +14,7 @@ const fields = {
   unit: z.string().trim().min(1, 'Nhập đơn vị bán').max(60),
   stock: z.number().int('Tồn kho là số nguyên').min(0).max(10_000_000),
   tags: z.array(z.string().trim().min(1).max(40)).max(20),
-  images: z.array(ImageSchema).max(12),
+  images: z.array(ProductImageInputSchema).max(12),
 };
 
 /** A subgroup belongs to exactly one group; a mismatched pair would file the product wrongly. */

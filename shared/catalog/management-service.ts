@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../http/errors';
 import { assertOwnsStorefront } from '../identity/authorize';
+import { assertOwnProductImages } from '../media/product-image-input';
 import type { Principal } from '../identity/principal';
 import { snapshotOf } from '../registry/certificate';
 import type { Services } from '../services';
@@ -50,6 +51,7 @@ function variantsConflict(): Conflict {
 /** Drafts only: a storefront exists only once its application was approved, so that is the check. */
 export async function createProduct(services: Services, principal: Principal | undefined, producerId: string, input: NewProduct): Promise<Product> {
   assertOwnsStorefront(principal, producerId);
+  assertOwnProductImages(input.images, producerId);
   const producer = await services.producers.getProducer(producerId);
   if (!producer) throw new Forbidden('Gian hàng chưa được duyệt', 'STOREFRONT_NOT_APPROVED');
   const at = services.clock.now().toISOString();
@@ -84,6 +86,7 @@ export async function editProduct(services: Services, principal: Principal | und
   const previous = await ownedProduct(services, principal, id);
   if (previous.status === 'archived') throw new Conflict('Sản phẩm đã lưu trữ, không sửa được', 'PRODUCT_ARCHIVED');
   assertFresh(previous, patch.expectedUpdatedAt);
+  assertOwnProductImages(patch.images, previous.producerId, previous.images);
   const { expectedUpdatedAt: _e, variants, ...changes } = patch;
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Product>;
   // With variants kept, the summary is theirs: a form that sends it back unchanged is fine, a different

@@ -3,11 +3,11 @@ import type { AppEnv } from '../http/app-env';
 import { errorResponse } from '../http/error-schema';
 import { validationHook } from '../http/validation-hook';
 import { accountView, AccountViewSchema } from './account';
-import { changePassword, login, logout, register } from './auth-service';
+import { changePassword, login, logout, register, REGISTER_ACCEPTED_MESSAGE } from './auth-service';
 import { requirePrincipal, requireSignedIn } from './authorize';
 import { clientIp } from './client-ip';
 import { securedBy, startSession, withRetryAfter } from './route-helpers';
-import { LoginBodySchema, PasswordChangeBodySchema, RegisterBodySchema, SessionSchema } from './schemas';
+import { LoginBodySchema, PasswordChangeBodySchema, RegisterAcceptedSchema, RegisterBodySchema, SessionSchema } from './schemas';
 import { clearSessionCookie } from './session-cookie';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
@@ -17,12 +17,14 @@ const registerRoute = createRoute({
   method: 'post',
   path: '/auth/register',
   tags: ['identity'],
-  summary: 'Create a shopper or producer account and sign in',
+  summary: 'Create a shopper or producer account (then sign in with POST /auth/login)',
+  description:
+    'The same 202 answer whether or not the email already has an account (an existing account is left untouched), and no session: the new account signs in with /auth/login. Throttled per client address: after 10 attempts within 15 min, each further one locks for 2^(n-10) s (at most 15 min).',
   request: { body: json(RegisterBodySchema) },
   responses: {
-    201: sessionResponse('Account created; the session cookie is set too'),
+    202: { content: { 'application/json': { schema: RegisterAcceptedSchema } }, description: 'Accepted; sign in next' },
     400: errorResponse('Invalid email, password (10–200 characters), name or phone'),
-    409: errorResponse('EMAIL_TAKEN'),
+    429: errorResponse('TOO_MANY_ATTEMPTS, with Retry-After (seconds)'),
   },
 });
 
@@ -81,8 +83,9 @@ const meRoute = createRoute({
 export function authRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(registerRoute, async (c) => {
-    const signedIn = await register(c.get('services'), c.req.valid('json'));
-    return c.json(startSession(c, signedIn), 201);
+    await withRetryAfter(c, () => register(c.get('services'), c.req.valid('json'), clientIp(c)));
+    c.header('Cache-Control', 'no-store');
+    return c.json({ status: 'accepted' as const, message: REGISTER_ACCEPTED_MESSAGE }, 202);
   });
   app.openapi(loginRoute, async (c) => {
     const signedIn = await withRetryAfter(c, () => login(c.get('services'), c.req.valid('json'), clientIp(c)));

@@ -1,10 +1,11 @@
-import { Forbidden, InvalidInput } from '../http/errors';
+import { AppError, Forbidden, InvalidInput } from '../http/errors';
 import type { Services } from '../services';
 import type { Account } from './account';
 import { InvalidCredentials } from './errors';
 import { assertNotLocked, clearAccountFailures, loginThrottleRefs, recordFailedLogin } from './login-throttle';
 import { newAccount } from './new-account';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import { countRegistration } from './register-throttle';
 import type { Principal } from './principal';
 import type { LoginBody, PasswordChangeBody, RegisterBody } from './schemas';
 import { issueSession } from './sessions';
@@ -19,10 +20,24 @@ export interface SignedIn {
   session: IssuedSession;
 }
 
-export async function register(services: Services, body: RegisterBody): Promise<SignedIn> {
+/** The one answer to every accepted registration, new e-mail or not (the pages say the same). */
+export const REGISTER_ACCEPTED_MESSAGE =
+  'Đã nhận đăng ký. Nếu email này chưa có tài khoản, tài khoản đã được tạo: hãy đăng nhập bằng email và mật khẩu vừa đặt. Nếu email đã có tài khoản, hãy đăng nhập bằng mật khẩu của tài khoản đó.';
+
+/**
+ * Throttled per client address, then the same work and the same answer whether or not the e-mail
+ * already has an account: the password is hashed first (newAccount) either way, no session is
+ * issued, and an existing account is left untouched. A new account signs in like any other.
+ */
+export async function register(services: Services, body: RegisterBody, ip: string): Promise<void> {
+  await countRegistration(services, ip);
   const account = await newAccount({ ...body, role: body.accountType }, services.clock.now());
-  await services.identity.accounts.createAccount(account);
-  return { account, session: await issueSession(services, account) };
+  try {
+    await services.identity.accounts.createAccount(account);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'EMAIL_TAKEN') return;
+    throw error;
+  }
 }
 
 /**

@@ -16,7 +16,10 @@ export class InvalidCredentials extends Unauthenticated {
 
 /** Login locked by the brute-force throttle; the route copies `retryAfterSeconds` into `Retry-After`. */
 export class TooManyAttempts extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(429, 'TOO_MANY_ATTEMPTS', `Bạn đã thử sai quá nhiều lần. Vui lòng thử lại sau ${retryAfterSeconds} giây.`, { retryAfterSeconds });
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Bạn đã thử sai quá nhiều lần. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
+  ) {
+    super(429, 'TOO_MANY_ATTEMPTS', message, { retryAfterSeconds });
   }
 }

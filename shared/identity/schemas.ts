@@ -62,3 +62,11 @@ export const SessionSchema = z
     account: AccountViewSchema,
   })
   .openapi('Session');
+
+/** The answer to every accepted registration: it says nothing about whether the email had an account. */
+export const RegisterAcceptedSchema = z
+  .object({
+    status: z.literal('accepted'),
+    message: z.string().openapi({ description: 'What to do next, in Vietnamese: sign in with the email and password' }),
+  })
+  .openapi('RegisterAccepted');

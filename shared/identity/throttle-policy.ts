@@ -13,6 +13,13 @@ export interface ThrottlePolicy {
 
 export const LOGIN_THROTTLE: ThrottlePolicy = { freeFailures: 5, windowMs: 15 * 60_000, maxLockMs: 15 * 60_000 };
 
+/**
+ * Registrations per client address: every attempt counts (each costs ~120 ms of scrypt, and a
+ * flood of them probes for accounts). Ten in a quarter-hour leave room for a family or a shop
+ * sharing one address; then the same growing delays as login.
+ */
+export const REGISTER_THROTTLE: ThrottlePolicy = { freeFailures: 10, windowMs: 15 * 60_000, maxLockMs: 15 * 60_000 };
+
 /** One counter as stored; times are epoch milliseconds. */
 export interface ThrottleRecord {
   failures: number;

@@ -4,8 +4,9 @@ import type { MediaBlobStore } from './blob-store';
 import { corruptImage, ImageTooLarge, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MediaStoreUnavailable, notAnImage, tooManyPixels, unsupportedImage } from './image-errors';
 import { variantKey } from './image-keys';
 import { sniffImageType, type SniffedType } from './image-sniff';
+import { IMAGE_WIDTHS } from './image-widths';
 
-export const IMAGE_WIDTHS = [320, 640, 1280] as const;
+export { IMAGE_WIDTHS };
 
 /** sharp's own name for each accepted type: the header must agree with the magic bytes. */
 const sharpFormat: Record<Exclude<SniffedType, 'heic'>, string> = { jpeg: 'jpeg', png: 'png', webp: 'webp', avif: 'heif' };

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env';
 import { errorResponse } from '../http/error-schema';
+import { queryIntegerOr } from '../http/query-integer';
 import { validationHook } from '../http/validation-hook';
 import { requirePrincipal, requireRole } from '../identity/authorize';
 import { securedBy } from '../identity/route-helpers';
@@ -37,7 +38,7 @@ const listRoute = createRoute({
   request: {
     query: z.object({
       status: z.enum(applicationStatuses).default('pending'),
-      limit: z.coerce.number().int().min(1).max(100).default(50),
+      limit: queryIntegerOr(1, 100, 50),
     }),
   },
   responses: {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ProductCardSchema } from '../catalog/product';
+import { queryInteger, queryIntegerOr } from '../http/query-integer';
 import { provinceCodes } from '../reference/provinces';
 import { groupCodes, subgroupCodes } from '../reference/taxonomy';
 import { legalForms } from '../storefront/producer';
@@ -20,10 +21,10 @@ export const SearchQuerySchema = z
     group: z.enum(groupCodes).optional(),
     subgroup: z.enum(subgroupCodes).optional(),
     province: z.enum(provinceCodes).optional().openapi({ description: '2025 province code' }),
-    minStars: z.coerce.number().int().min(3).max(5).optional(),
+    minStars: queryInteger(3, 5).optional(),
     price: z.enum(priceBandCodes).optional().openapi({ description: 'Price band (facets.price values)' }),
     sort: z.enum(searchSorts).default('relevance'),
-    limit: z.coerce.number().int().min(1).max(MAX_SEARCH_PAGE).default(DEFAULT_SEARCH_PAGE),
+    limit: queryIntegerOr(1, MAX_SEARCH_PAGE, DEFAULT_SEARCH_PAGE),
     cursor: z.string().max(2000).optional().openapi({ description: 'Opaque; nextCursor of the previous page of the same query' }),
   })
   .openapi('SearchQuery');

@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/app-env';
 import { errorResponse } from '../http/error-schema';
 import { NotFound } from '../http/errors';
 import { PublicIdSchema } from '../http/ids';
+import { queryIntegerOr } from '../http/query-integer';
 import { validationHook } from '../http/validation-hook';
 import { provinceLabelByCode } from '../reference/labels';
 import { mountStorefrontEditing } from './edit-routes';
@@ -29,7 +30,7 @@ const getStorefront = createRoute({
     params: z.object({ id: PublicIdSchema }),
     query: z.object({
       cursor: z.string().max(2000).optional(),
-      limit: z.coerce.number().int().min(1).max(100).default(48),
+      limit: queryIntegerOr(1, 100, 48),
     }),
   },
   responses: {

@@ -5,7 +5,7 @@ import type { Services } from '../../shared/services';
 import { createTestAccount, type TestAccount } from '../authz/accounts';
 import { expectErrorShape } from '../support/error-shape';
 import { createTestServices } from '../support/test-services';
-import { freshIp, postJson } from './http';
+import { postJson } from './http';
 
 describe('admin: officers and disabling accounts', () => {
   let services: Services;
@@ -28,7 +28,7 @@ describe('admin: officers and disabling accounts', () => {
     expect(res.status).toBe(201);
     const officer = AccountViewSchema.parse(await res.json());
     expect(officer).toMatchObject({ role: 'officer', provinceCode: '91', email: 'can.bo@angiang.gov.vn', phone: '+84912000111' });
-    const login = await postJson(app, '/api/auth/login', { email: 'can.bo@angiang.gov.vn', password: 'mật khẩu ban đầu' }, { 'x-forwarded-for': freshIp() });
+    const login = await postJson(app, '/api/auth/login', { email: 'can.bo@angiang.gov.vn', password: 'mật khẩu ban đầu' });
     expect(login.status).toBe(200);
   });
 
@@ -55,7 +55,7 @@ describe('admin: officers and disabling accounts', () => {
     expect(res.status).toBe(200);
     expect(AccountViewSchema.parse(await res.json()).status).toBe('disabled');
     expect((await app.request('/api/me', { headers: target.bearer })).status).toBe(401);
-    const login = await postJson(app, '/api/auth/login', { email: target.account.email, password: target.password }, { 'x-forwarded-for': freshIp() });
+    const login = await postJson(app, '/api/auth/login', { email: target.account.email, password: target.password });
     expect(login.status).toBe(403);
     await expectErrorShape(login, 'ACCOUNT_DISABLED');
   });

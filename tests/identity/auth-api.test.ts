@@ -8,6 +8,8 @@ import { ManualClock } from '../../shared/time/clock';
 import { createTestAccount } from '../authz/accounts';
 import { expectErrorShape } from '../support/error-shape';
 import { createTestServices } from '../support/test-services';
+import { REGISTER_ACCEPTED_MESSAGE } from '../../shared/identity/auth-service';
+import { fromAddress } from '../support/client-address';
 import { bearer, cookieHeader, freshIp, ORIGIN, postJson, sessionSetCookie } from './http';
 
 describe('identity API: register, login, logout, password change', () => {
@@ -21,18 +23,23 @@ describe('identity API: register, login, logout, password change', () => {
   });
 
   const me = (headers: Record<string, string>) => app.request('/api/me', { headers: { accept: 'application/json', ...headers } });
-  const register = (over: Record<string, unknown> = {}) =>
-    postJson(app, '/api/auth/register', { email: 'Lan.Nguyen@Example.VN ', password: 'trà sen Tây Hồ 2026', displayName: 'Nguyễn Thị Lan', phone: '0912 345 678', accountType: 'shopper', ...over });
-  const login = (email: string, password: string, ip = freshIp()) => postJson(app, '/api/auth/login', { email, password }, { 'x-forwarded-for': ip });
+  const register = (over: Record<string, unknown> = {}, ip = freshIp()) =>
+    postJson(app, '/api/auth/register', { email: 'Lan.Nguyen@Example.VN ', password: 'trà sen Tây Hồ 2026', displayName: 'Nguyễn Thị Lan', phone: '0912 345 678', accountType: 'shopper', ...over }, {}, ip);
+  const login = (email: string, password: string, ip = freshIp()) => postJson(app, '/api/auth/login', { email, password }, {}, ip);
 
-  it('registers a shopper with a normalised email and an E.164 phone, signed in at once', async () => {
+  it('registers a shopper (202, no session), who then signs in with a normalised email and an E.164 phone', async () => {
     const res = await register();
-    expect(res.status).toBe(201);
-    const session = SessionSchema.parse(await res.json());
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ status: 'accepted', message: REGISTER_ACCEPTED_MESSAGE });
+    expect(sessionSetCookie(res)).toBeUndefined();
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const signedIn = await login('lan.nguyen@example.vn', 'trà sen Tây Hồ 2026');
+    expect(signedIn.status).toBe(200);
+    const session = SessionSchema.parse(await signedIn.json());
     expect(session.account).toMatchObject({ email: 'lan.nguyen@example.vn', phone: '+84912345678', role: 'shopper', status: 'active', displayName: 'Nguyễn Thị Lan' });
     expect(JSON.stringify(session)).not.toContain('scrypt');
     expect(new Date(session.expiresAt).getTime() - clock.now().getTime()).toBe(12 * 3600_000);
-    const cookie = sessionSetCookie(res)!;
+    const cookie = sessionSetCookie(signedIn)!;
     expect(cookie).toContain(`ocop_session=${session.token}`);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
@@ -43,17 +50,34 @@ describe('identity API: register, login, logout, password change', () => {
 
   it('registers a producer account with no storefront yet', async () => {
     const res = await register({ email: 'htx.matong@example.vn', accountType: 'producer', phone: undefined });
-    expect(res.status).toBe(201);
-    const { account } = SessionSchema.parse(await res.json());
+    expect(res.status).toBe(202);
+    const { account } = SessionSchema.parse(await (await login('htx.matong@example.vn', 'trà sen Tây Hồ 2026')).json());
     expect(account.role).toBe('producer');
     expect(account.producerId).toBeUndefined();
     expect(account.phone).toBeUndefined();
   });
 
-  it('refuses a second account for the same email, whatever its case or spacing (409)', async () => {
-    const res = await register({ email: '  LAN.NGUYEN@example.vn' });
-    expect(res.status).toBe(409);
-    await expectErrorShape(res, 'EMAIL_TAKEN');
+  it('answers an existing email exactly like a new one (202, same body, no session) and leaves that account alone', async () => {
+    const fresh = await register({ email: 'moi.han@example.vn' });
+    const taken = await register({ email: '  LAN.NGUYEN@example.vn', password: 'mật khẩu của kẻ khác 2026', displayName: 'Kẻ giả danh' });
+    expect([taken.status, fresh.status]).toEqual([202, 202]);
+    expect(await taken.text()).toBe(await fresh.text());
+    expect(sessionSetCookie(taken)).toBeUndefined();
+    expect((await login('lan.nguyen@example.vn', 'mật khẩu của kẻ khác 2026')).status).toBe(401);
+    const owner = SessionSchema.parse(await (await login('lan.nguyen@example.vn', 'trà sen Tây Hồ 2026')).json());
+    expect(owner.account.displayName).toBe('Nguyễn Thị Lan');
+  });
+
+  it('throttles registrations per client address (429 with Retry-After), whatever the email', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 10; i++) expect((await register({ email: `dot-${i}@example.vn` }, ip)).status, `attempt ${i + 1}`).toBe(202);
+    const locked = await register({ email: 'dot-moi@example.vn' }, ip);
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('retry-after')).toBe('1');
+    await expectErrorShape(locked, 'TOO_MANY_ATTEMPTS');
+    // Refused before any work: no account was made.
+    expect(await services.identity.accounts.getAccountByEmail('dot-moi@example.vn')).toBeUndefined();
+    expect((await register({ email: 'dot-moi@example.vn' }, freshIp())).status).toBe(202);
   });
 
   it.each([
@@ -155,7 +179,7 @@ describe('identity API: register, login, logout, password change', () => {
 
   it('refuses a wrong current password inline (400 WRONG_PASSWORD) and a weak new one', async () => {
     const shopper = await createTestAccount(services, 'shopper');
-    const wrong = await postJson(app, '/api/auth/password', { currentPassword: 'sai rồi nhé bạn', newPassword: 'mật khẩu mới tinh 2026' }, { ...shopper.bearer, 'x-forwarded-for': freshIp() });
+    const wrong = await postJson(app, '/api/auth/password', { currentPassword: 'sai rồi nhé bạn', newPassword: 'mật khẩu mới tinh 2026' }, shopper.bearer);
     expect(wrong.status).toBe(400);
     const body = await expectErrorShape(wrong, 'WRONG_PASSWORD');
     expect(body.error.details).toEqual([{ path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' }]);
@@ -178,9 +202,9 @@ describe('identity API: register, login, logout, password change', () => {
     const shopper = await createTestAccount(services, 'shopper');
     const res = await app.request('https://cho-ocop.vn/api/auth/login', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': freshIp() },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: shopper.account.email, password: shopper.password }),
-    });
+    }, fromAddress(freshIp()));
     expect(res.status).toBe(200);
     expect(sessionSetCookie(res)).toMatch(/; Secure/);
   });

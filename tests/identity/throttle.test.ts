@@ -20,7 +20,7 @@ describe('login throttling (DynamoDB counters, ManualClock)', () => {
     app = createApp(services);
   });
 
-  const login = (email: string, password: string, ip: string) => postJson(app, '/api/auth/login', { email, password }, { 'x-forwarded-for': `${ip}, 10.0.0.1` });
+  const login = (email: string, password: string, ip: string) => postJson(app, '/api/auth/login', { email, password }, {}, ip);
   const counter = async (scope: 'acct' | 'ip', value: string) =>
     (await services.db.send(new GetCommand({ TableName: services.config.tableName, Key: throttleKey(scope, value), ConsistentRead: true }))).Item;
 
@@ -112,7 +112,7 @@ describe('login throttling (DynamoDB counters, ManualClock)', () => {
     const who = await createTestAccount(services, 'shopper');
     const ip = freshIp();
     const change = () =>
-      postJson(app, '/api/auth/password', { currentPassword: 'đoán sai mật khẩu', newPassword: 'mật khẩu mới đủ dài' }, { ...who.bearer, 'x-forwarded-for': ip });
+      postJson(app, '/api/auth/password', { currentPassword: 'đoán sai mật khẩu', newPassword: 'mật khẩu mới đủ dài' }, who.bearer, ip);
     for (let i = 0; i < 5; i++) expect((await change()).status).toBe(400);
     const locked = await change();
     expect(locked.status).toBe(429);

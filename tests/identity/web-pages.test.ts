@@ -36,17 +36,24 @@ describe('identity pages (server-rendered forms, post/redirect/get)', () => {
     if (path !== '/dang-xuat') expectAccessibleForm(html);
   });
 
-  it('registers, sets the cookie and lands on the account page', async () => {
+  it('registers, then shows the sign-in form (email filled in, no session yet); signing in leads a producer to the application', async () => {
     const res = await postForm(app, '/dang-ky', { displayName: 'Lê Văn Tám', email: 'Tam.Le@Example.vn', phone: '0386 123 456', password: 'cà phê sữa đá 2026', accountType: 'producer' });
-    expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/tai-khoan?moi=1');
-    const account = await page('/tai-khoan?moi=1', cookieHeader(res));
-    const html = await account.text();
-    expect(html).toContain('Lê Văn Tám');
-    expect(html).toContain('tam.le@example.vn');
-    expect(html).toContain('0386123456');
-    expect(html).toContain('Cơ sở OCOP');
-    expect(html).toContain('sau khi hồ sơ được duyệt');
+    expect(res.status).toBe(200);
+    expect(sessionSetCookie(res)).toBeUndefined();
+    const html = await res.text();
+    expect(html).toContain('Đã nhận đăng ký');
+    expect(html).toContain('action="/dang-nhap"');
+    expect(html).toContain('value="tam.le@example.vn"');
+    expect(html).toContain('name="next" value="/co-so-cua-toi/dang-ky"');
+    const signedIn = await postForm(app, '/dang-nhap', { email: 'tam.le@example.vn', password: 'cà phê sữa đá 2026', next: '/tai-khoan?moi=1' });
+    expect(signedIn.status).toBe(303);
+    const account = await page('/tai-khoan?moi=1', cookieHeader(signedIn));
+    const accountHtml = await account.text();
+    expect(accountHtml).toContain('Lê Văn Tám');
+    expect(accountHtml).toContain('tam.le@example.vn');
+    expect(accountHtml).toContain('0386123456');
+    expect(accountHtml).toContain('Cơ sở OCOP');
+    expect(accountHtml).toContain('sau khi hồ sơ được duyệt');
   });
 
   it('re-renders an invalid registration with inline errors, kept values and no password', async () => {
@@ -65,22 +72,26 @@ describe('identity pages (server-rendered forms, post/redirect/get)', () => {
     expectAccessibleForm(html);
   });
 
-  it('shows a taken email next to the email field (409)', async () => {
+  it('answers a taken email with the very same page as a new one (no 409, no session)', async () => {
     const existing = await createTestAccount(services, 'shopper');
-    const res = await postForm(app, '/dang-ky', { displayName: 'Ai Đó', email: existing.account.email, password: 'mật khẩu đủ dài rồi', accountType: 'shopper' });
-    expect(res.status).toBe(409);
-    expect(await res.text()).toContain('truong-email-loi');
+    const form = (email: string) => ({ displayName: 'Ai Đó', email, password: 'mật khẩu đủ dài rồi', accountType: 'shopper' });
+    const taken = await postForm(app, '/dang-ky', form(existing.account.email));
+    const fresh = await postForm(app, '/dang-ky', form('ai.do.moi@example.vn'));
+    expect([taken.status, fresh.status]).toEqual([200, 200]);
+    expect(sessionSetCookie(taken)).toBeUndefined();
+    const strip = (html: string) => html.replaceAll(existing.account.email, 'EMAIL').replaceAll('ai.do.moi@example.vn', 'EMAIL');
+    expect(strip(await taken.text())).toBe(strip(await fresh.text()));
   });
 
   it('logs in and goes back to a local `next`, never to another site', async () => {
     const who = await createTestAccount(services, 'shopper');
     const form = { email: who.account.email, password: who.password };
-    const local = await postForm(app, '/dang-nhap', { ...form, next: '/san-pham?group=food' }, { 'x-forwarded-for': freshIp() });
+    const local = await postForm(app, '/dang-nhap', { ...form, next: '/san-pham?group=food' });
     expect(local.status).toBe(303);
     expect(local.headers.get('location')).toBe('/san-pham?group=food');
     expect(sessionSetCookie(local)).toMatch(/HttpOnly/);
     for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
-      const res = await postForm(app, '/dang-nhap', { ...form, next }, { 'x-forwarded-for': freshIp() });
+      const res = await postForm(app, '/dang-nhap', { ...form, next });
       expect(res.headers.get('location')).toBe('/tai-khoan');
     }
   });
@@ -89,11 +100,11 @@ describe('identity pages (server-rendered forms, post/redirect/get)', () => {
     const who = await createTestAccount(services, 'shopper');
     const ip = freshIp();
     for (let i = 0; i < 5; i++) {
-      const res = await postForm(app, '/dang-nhap', { email: who.account.email, password: 'sai mật khẩu rồi' }, { 'x-forwarded-for': ip });
+      const res = await postForm(app, '/dang-nhap', { email: who.account.email, password: 'sai mật khẩu rồi' }, {}, ip);
       expect(res.status).toBe(401);
       if (i === 0) expect(await res.text()).toContain('Email hoặc mật khẩu không đúng');
     }
-    const locked = await postForm(app, '/dang-nhap', { email: who.account.email, password: who.password }, { 'x-forwarded-for': ip });
+    const locked = await postForm(app, '/dang-nhap', { email: who.account.email, password: who.password }, {}, ip);
     expect(locked.status).toBe(429);
     expect(locked.headers.get('retry-after')).toBe('1');
     expect(await locked.text()).toContain('thử lại sau 1 giây');
@@ -148,7 +159,7 @@ describe('identity pages (server-rendered forms, post/redirect/get)', () => {
     expect(mismatch.status).toBe(400);
     expect(await mismatch.text()).toContain('Hai lần nhập mật khẩu mới không khớp');
 
-    const wrong = await postForm(app, '/tai-khoan/mat-khau', { currentPassword: 'không đúng đâu', newPassword: 'mật khẩu mới đủ dài', confirmPassword: 'mật khẩu mới đủ dài' }, { ...who.cookie, 'x-forwarded-for': freshIp() });
+    const wrong = await postForm(app, '/tai-khoan/mat-khau', { currentPassword: 'không đúng đâu', newPassword: 'mật khẩu mới đủ dài', confirmPassword: 'mật khẩu mới đủ dài' }, who.cookie);
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain('Mật khẩu hiện tại không đúng');
 

@@ -97,6 +97,7 @@ describe('API function', () => {
     expect(vars.SESSION_SECRET_ARN).toEqual({ Ref: f.logicalId(f.stack.apiFunction.sessionSecret) });
     expect(vars).toMatchObject({
       TRUST_FORWARDED_HOST: 'true',
+      BEHIND_CLOUDFRONT: 'true',
       MEDIA_BASE_URL: '/media',
       STATIC_BASE_URL: '/static',
       STAGE: 'dev',

@@ -5,6 +5,7 @@ import { currentPrincipal } from '../../shared/identity/authenticate';
 import { requirePrincipal } from '../../shared/identity/authorize';
 import { RejectBodySchema } from '../../shared/onboarding/application';
 import { approveApplication, listApplications, rejectApplication } from '../../shared/onboarding/service';
+import { formBodyLimit } from '../form-limit';
 import { fieldErrorsOf, readForm } from '../identity/form-state';
 import { NO_STORE, renderDocument } from '../render';
 import { assetsOf } from '../producer/assets';
@@ -25,16 +26,18 @@ async function renderQueue(c: Context<AppEnv>, status: 200 | 400 | 409, problem?
 /** The officer's queue: plain forms posting back, post/redirect/get on success. */
 export function onboardingConsoleRoutes() {
   const web = new Hono<AppEnv>();
+  // The approve form has no fields and the reject form one reason (≤ 1,000 characters).
+  const formLimit = formBodyLimit();
   web.get(QUEUE_PATH, (c) => {
     if (!currentPrincipal(c)) return c.redirect(`/dang-nhap?next=${encodeURIComponent(QUEUE_PATH)}`, 303);
     const done = c.req.query('xong');
     return renderQueue(c, 200, undefined, done === 'duyet' || done === 'tu-choi' ? done : undefined);
   });
-  web.post(`${QUEUE_PATH}/:id/duyet`, async (c) => {
+  web.post(`${QUEUE_PATH}/:id/duyet`, formLimit, async (c) => {
     await approveApplication(c.get('services'), requirePrincipal(c), c.req.param('id'));
     return c.redirect(`${QUEUE_PATH}?xong=duyet`, 303);
   });
-  web.post(`${QUEUE_PATH}/:id/tu-choi`, async (c) => {
+  web.post(`${QUEUE_PATH}/:id/tu-choi`, formLimit, async (c) => {
     const principal = requirePrincipal(c);
     if (principal.role !== 'officer') throw new Forbidden('Chỉ cán bộ tỉnh, thành phố xử lý hồ sơ');
     const id = c.req.param('id');

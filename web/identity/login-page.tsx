@@ -1,12 +1,31 @@
+import { REGISTER_ACCEPTED_MESSAGE } from '../../shared/identity/auth-service';
 import type { AssetUrls } from '../view';
 import { AuthPage } from './auth-page';
 import { ErrorSummary, Field, Submit, type FormState } from './form';
 
 export const loginLabels = { email: 'Email', password: 'Mật khẩu' };
 
-export function LoginPage({ assets, state, next, signedInAs }: { assets: AssetUrls; state: FormState; next?: string | undefined; signedInAs?: string | undefined }) {
+export function LoginPage({
+  assets,
+  state,
+  next,
+  signedInAs,
+  registered = false,
+}: {
+  assets: AssetUrls;
+  state: FormState;
+  next?: string | undefined;
+  signedInAs?: string | undefined;
+  /** Just after the register form: the one answer for new and existing emails (REGISTER_ACCEPTED_MESSAGE). */
+  registered?: boolean;
+}) {
   return (
     <AuthPage title="Đăng nhập" description="Đăng nhập vào Chợ OCOP để mua hàng hoặc quản lý gian hàng." assets={assets}>
+      {registered ? (
+        <p class="success" role="status">
+          {REGISTER_ACCEPTED_MESSAGE}
+        </p>
+      ) : null}
       {signedInAs ? (
         <p class="notice" role="note">
           Bạn đang đăng nhập với tên <strong>{signedInAs}</strong>. Đăng nhập lại sẽ thay phiên hiện tại.

@@ -20,6 +20,7 @@ import { LoginPage } from './login-page';
 import { LogoutPage } from './logout-page';
 import { PasswordPage } from './password-page';
 import { RegisterPage } from './register-page';
+import { APPLICATION_PATH } from '../producer/application-page';
 
 const FORM_LIMIT_BYTES = 16 * 1024;
 const ACCOUNT_PATH = '/tai-khoan';
@@ -59,9 +60,11 @@ export function identityWebRoutes() {
     const parsed = RegisterBodySchema.safeParse(withoutBlanks(values, ['phone']));
     if (!parsed.success) return render({ values, errors: fieldErrorsOf(parsed.error) }, 400);
     try {
-      const signedIn = await register(c.get('services'), parsed.data);
-      setSessionCookie(c, signedIn.session.token);
-      return c.redirect(`${ACCOUNT_PATH}?moi=1`, 303);
+      await withRetryAfter(c, () => register(c.get('services'), parsed.data, clientIp(c)));
+      // The same page for a new and an existing email (no session either way): the sign-in form,
+      // email filled in, saying what happened; a producer then goes on to the storefront application.
+      const next = parsed.data.accountType === 'producer' ? APPLICATION_PATH : `${ACCOUNT_PATH}?moi=1`;
+      return send(c, <LoginPage assets={assetsOf(c)} state={emptyForm({ email: parsed.data.email })} next={next} registered />);
     } catch (error) {
       const failure = formFailure(error, values);
       if (!failure) throw error;
