@@ -108,6 +108,8 @@ export function buildCertificate(input: DemoCertificateInput): DemoCertificate {
     expiresOn,
     expiresAt: certificateExpiresAt(expiresOn),
     demo: true,
+    // As the registry records one: officers change it on top of this revision (registry-store.ts).
+    revision: 1,
   };
   if (revoked) {
     cert.revokedOn = shiftIsoDate(input.today, { months: -(spec.revokedMonthsAgo ?? 0) });

@@ -4,6 +4,7 @@ import { assertOwnsStorefront } from '../identity/authorize';
 import { assertOwnProductImages } from '../media/product-image-input';
 import type { Principal } from '../identity/principal';
 import { snapshotOf } from '../registry/certificate';
+import { retryLostRace } from '../registry/lost-race';
 import type { Services } from '../services';
 import { slugify } from '../text/fold';
 import type { Product } from './product';
@@ -130,15 +131,25 @@ export async function setVariantStocks(services: Services, principal: Principal 
   return save(services, previous, { variants: variants.map((v) => (stocks.has(v.id) ? { ...v, stock: stocks.get(v.id)! } : v)) });
 }
 
-/** Only the owner's own, active certificate: another producer's is 403, whoever typed its number. */
+/**
+ * Only the owner's own, active certificate: another producer's is 403, whoever typed its number.
+ * The snapshot is written in one transaction with the certificate item (registry-store.ts
+ * linkProduct): still active, at the revision read here, and bumped, so a revocation racing this
+ * link either comes first (the link is refused) or sees the product (it is taken down with it).
+ */
 export async function linkCertificate(services: Services, principal: Principal | undefined, id: string, certificateNo: string): Promise<Product> {
-  const previous = await ownedProduct(services, principal, id);
-  const cert = await services.certificates.getCertificate(certificateNo);
-  if (!cert || cert.subjectId !== previous.producerId) {
-    // Unknown and foreign look the same, so the route cannot be used to probe numbers.
-    throw new Forbidden('Giấy chứng nhận không thuộc cơ sở của bạn', 'CERTIFICATE_NOT_OWNED');
-  }
-  if (cert.status !== 'active') throw new Conflict('Giấy chứng nhận không còn hiệu lực', 'CERTIFICATE_NOT_ACTIVE');
-  if (Date.parse(cert.expiresAt) <= services.clock.now().getTime()) throw new Conflict('Giấy chứng nhận đã hết hạn', 'CERTIFICATE_EXPIRED');
-  return save(services, previous, { certificate: snapshotOf(cert) });
+  // A lost race is re-read from the start: a certificate revoked meanwhile then answers CERTIFICATE_NOT_ACTIVE.
+  return retryLostRace(async () => {
+    const previous = await ownedProduct(services, principal, id);
+    const cert = await services.certificates.getCertificate(certificateNo, { consistent: true });
+    if (!cert || cert.subjectId !== previous.producerId) {
+      // Unknown and foreign look the same, so the route cannot be used to probe numbers.
+      throw new Forbidden('Giấy chứng nhận không thuộc cơ sở của bạn', 'CERTIFICATE_NOT_OWNED');
+    }
+    if (cert.status !== 'active') throw new Conflict('Giấy chứng nhận không còn hiệu lực', 'CERTIFICATE_NOT_ACTIVE');
+    if (Date.parse(cert.expiresAt) <= services.clock.now().getTime()) throw new Conflict('Giấy chứng nhận đã hết hạn', 'CERTIFICATE_EXPIRED');
+    const next: Product = withVariantSummary({ ...previous, certificate: snapshotOf(cert), updatedAt: services.clock.now().toISOString() });
+    await services.registry.linkProduct({ certificate: cert, next, previous });
+    return next;
+  });
 }

@@ -9,7 +9,8 @@ import { certificateIndexItem } from './certificate-index';
 import { certificateItem } from './store';
 
 export interface CertificateStore {
-  getCertificate(certificateNo: string): Promise<Certificate | undefined>;
+  /** `consistent`: the read a conditional write is built on (a link or a registry change), never a stale one. */
+  getCertificate(certificateNo: string, options?: { consistent?: boolean }): Promise<Certificate | undefined>;
   /**
    * Writes a certificate as it is (demo seed, tests), with its province index item.
    * `subjectProvinceCode` saves a read when the caller knows it; otherwise the subject is read.
@@ -23,8 +24,10 @@ export class DynamoCertificateStore implements CertificateStore {
     private readonly tableName: string,
   ) {}
 
-  async getCertificate(certificateNo: string): Promise<Certificate | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: certificateKey(certificateNo) }));
+  async getCertificate(certificateNo: string, options: { consistent?: boolean } = {}): Promise<Certificate | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: certificateKey(certificateNo), ...(options.consistent ? { ConsistentRead: true } : {}) }),
+    );
     return Item ? withoutKeys<Certificate>(Item) : undefined;
   }
 

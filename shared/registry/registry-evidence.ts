@@ -5,6 +5,8 @@ import type { MediaObject } from '../media/media-store';
 import type { Services } from '../services';
 import { actorOf, auditEntry } from './audit';
 import type { Certificate } from './certificate';
+import { nextRevision } from './certificate-revision';
+import { rebaseOnLinks, retryLostRace, type PendingChange } from './lost-race';
 import { subjectInScope, type Registrar } from './registry-scope';
 
 /** 10 MB: a scanned decision of a few pages. The route's body limit adds 64 KB for the multipart envelope. */
@@ -43,7 +45,8 @@ function registrar(caller: Principal): Registrar {
 }
 
 async function scoped(services: EvidenceServices, caller: Principal, no: string) {
-  const cert = await services.certificates.getCertificate(no);
+  // Consistent: an attachment is written on top of this read (revision check).
+  const cert = await services.certificates.getCertificate(no, { consistent: true });
   if (!cert) throw new NotFound(`Không tìm thấy chứng nhận ${no}`, 'CERTIFICATE_NOT_FOUND');
   // The registry's object-level rule: the officer of the subject's province, or an admin (403 otherwise).
   const subject = await subjectInScope(services, caller, cert.subjectId);
@@ -83,28 +86,36 @@ export async function attachEvidence(
   const key = `evidence/${certificateSlug(cert.certificateNo)}/${randomUUID()}.${extensions[contentType]}`;
   const fileName = (file.fileName.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) || `minh-chung.${extensions[contentType]}`;
   await store.put(key, Buffer.from(file.bytes), contentType);
-  const after: Certificate = {
-    ...cert,
-    evidence: { key, contentType, bytes: file.bytes.length, fileName, uploadedAt: now.toISOString() },
-    revision: (cert.revision ?? 1) + 1,
-    updatedAt: now.toISOString(),
+  const pending: PendingChange = {
+    read: cert,
+    next: {
+      ...cert,
+      evidence: { key, contentType, bytes: file.bytes.length, fileName, uploadedAt: now.toISOString() },
+      revision: nextRevision(cert),
+      updatedAt: now.toISOString(),
+    },
   };
   const audit = await services.registry.listAudit(no);
   const indexAction = audit.filter((e) => e.action !== 'evidence').at(-1)?.action ?? 'record';
   try {
-    await services.registry.commit({
-      certificate: after,
-      previous: cert,
-      products: [],
-      audit: auditEntry({ action: 'evidence', at: now, actor: actorOf(principal), before: cert, after }),
-      subjectProvinceCode: subject.provinceCode,
-      indexAction,
-    });
+    // A product link in between only bumped the revision: attach on top of it (lost-race.ts).
+    await retryLostRace(
+      () =>
+        services.registry.commit({
+          certificate: pending.next,
+          previous: pending.read,
+          products: [],
+          audit: auditEntry({ action: 'evidence', at: now, actor: actorOf(principal), before: pending.read, after: pending.next }),
+          subjectProvinceCode: subject.provinceCode,
+          indexAction,
+        }),
+      rebaseOnLinks(services.certificates, pending),
+    );
   } catch (error) {
     await store.delete(key).catch(() => undefined);
     throw error;
   }
-  return after;
+  return pending.next;
 }
 
 /** The evidence file, for the officer of the province or an admin. */

@@ -8,7 +8,9 @@ import type { Producer } from '../storefront/producer';
 import { actorOf, auditEntry, type AuditAction, type AuditEntry } from './audit';
 import { snapshotOf, type Certificate } from './certificate';
 import { certificateExpiresAt, certificateExpiresOn } from './certificate-expiry';
+import { nextRevision } from './certificate-revision';
 import { checkIssuer, type IssuerFinding } from './issuer-consistency';
+import { rebaseOnLinks, retryLostRace, type PendingChange } from './lost-race';
 import { assertMayRecord } from './recording-policy';
 import { productOfSubject, subjectInScope, type Registrar } from './registry-scope';
 import type { DowngradeBody, RecordCertificateBody, RenewBody, RevokeBody } from './schemas';
@@ -46,7 +48,8 @@ function carries(product: Product, cert: Certificate, now: Date): boolean {
   return cert.stars >= 3 && cert.decisionDate >= current.decisionDate;
 }
 
-async function apply(
+/** One attempt at writing a change; answers whether the certificate's own product is listed after it. */
+async function commitChange(
   services: RegistryServices,
   principal: Registrar,
   subject: Producer,
@@ -57,9 +60,17 @@ async function apply(
   read?: Product,
 ): Promise<boolean> {
   const now = services.clock.now();
-  const target = after.productId ? (read ?? (await services.catalog.getProduct(after.productId))) : undefined;
-  // The owner may have linked this certificate to other products too: a change must reach them all.
-  const linked = before ? await services.registry.productsCarrying(after.subjectId, after.certificateNo) : [];
+  let target: Product | undefined;
+  let linked: Product[] = [];
+  if (before) {
+    // The owner may have linked this certificate to other products too: a change must reach them all,
+    // including one linked a moment ago (a consistent read; the link bumped the revision we condition on).
+    const products = await services.registry.productsLinked(after);
+    target = products.find((p) => p.id === after.productId);
+    linked = products.filter((p) => p.certificate?.certificateNo === after.certificateNo);
+  } else if (after.productId) {
+    target = read ?? (await services.catalog.getProduct(after.productId));
+  }
   const candidates = new Map<string, Product>();
   for (const p of [...(target ? [target] : []), ...linked]) candidates.set(p.id, p);
   const products = [...candidates.values()]
@@ -74,6 +85,30 @@ async function apply(
   });
   const shown = products.find((p) => p.next.id === target?.id)?.next ?? target;
   return shown ? checkListingGate(shown, now).listed : false;
+}
+
+/**
+ * A change of an existing certificate that lost to a product link (or to a product edit) is rebuilt
+ * on the fresh read and tried again, so neither the officer nor the link is refused for a race;
+ * a change by another officer still answers 409 CERTIFICATE_CONFLICT.
+ */
+async function apply(
+  services: RegistryServices,
+  principal: Registrar,
+  subject: Producer,
+  action: AuditAction,
+  before: Certificate | undefined,
+  after: Certificate,
+  reason?: string,
+  read?: Product,
+): Promise<{ certificate: Certificate; productListed: boolean }> {
+  if (!before) return { certificate: after, productListed: await commitChange(services, principal, subject, action, undefined, after, reason, read) };
+  const pending: PendingChange = { read: before, next: after };
+  const productListed = await retryLostRace(
+    () => commitChange(services, principal, subject, action, pending.read, pending.next, reason),
+    rebaseOnLinks(services.certificates, pending),
+  );
+  return { certificate: pending.next, productListed };
 }
 
 export interface PreparedRecord {
@@ -113,14 +148,14 @@ export async function prepareRecord(services: RegistryServices, caller: Principa
 
 export async function recordCertificate(services: RegistryServices, caller: Principal, body: RecordCertificateBody): Promise<RegistryResult> {
   const { principal, producer, certificate, warnings, product } = await prepareRecord(services, caller, body);
-  const productListed = await apply(services, principal, producer, 'record', undefined, certificate, undefined, product);
+  const { productListed } = await apply(services, principal, producer, 'record', undefined, certificate, undefined, product);
   return { certificate, warnings, productListed };
 }
 
 /** A certificate this caller may change: in their province, not revoked, not a central decision for an officer. */
 async function changeable(services: RegistryServices, caller: Principal, no: string): Promise<{ principal: Registrar; cert: Certificate; subject: Producer }> {
   const principal = asRegistrar(caller);
-  const cert = await services.certificates.getCertificate(no);
+  const cert = await services.certificates.getCertificate(no, { consistent: true });
   if (!cert) throw new NotFound(`Không tìm thấy chứng nhận ${no}`, 'CERTIFICATE_NOT_FOUND');
   const subject = await subjectInScope(services, principal, cert.subjectId);
   assertMayRecord(principal, cert);
@@ -129,7 +164,7 @@ async function changeable(services: RegistryServices, caller: Principal, no: str
 }
 
 const bumped = (cert: Certificate, services: RegistryServices) => ({
-  revision: (cert.revision ?? 1) + 1,
+  revision: nextRevision(cert),
   updatedAt: services.clock.now().toISOString(),
 });
 
@@ -139,8 +174,8 @@ export async function revokeCertificate(services: RegistryServices, caller: Prin
     throw new InvalidInput('Ngày thu hồi trước ngày quyết định công nhận', 'REVOKED_BEFORE_DECISION', { revokedOn: body.revokedOn, decisionDate: cert.decisionDate });
   }
   const after: Certificate = { ...cert, status: 'revoked', revokedOn: body.revokedOn, revocationDecisionNo: body.revocationDecisionNo, ...bumped(cert, services) };
-  const productListed = await apply(services, principal, subject, 'revoke', cert, after, body.reason);
-  return { certificate: after, warnings: [], productListed };
+  const { certificate, productListed } = await apply(services, principal, subject, 'revoke', cert, after, body.reason);
+  return { certificate, warnings: [], productListed };
 }
 
 /** Validity is unchanged: a downgrade re-rates the product within the same recognition period. */
@@ -152,8 +187,8 @@ export async function downgradeCertificate(services: RegistryServices, caller: P
   const { score: _oldScore, ...rest } = cert;
   const after: Certificate = { ...rest, stars: body.stars, decisionNo: body.decisionNo, ...(body.score !== undefined ? { score: body.score } : {}), ...bumped(cert, services) };
   const warnings = issuerWarnings(after);
-  const productListed = await apply(services, principal, subject, 'downgrade', cert, after, body.reason);
-  return { certificate: after, warnings, productListed };
+  const { certificate, productListed } = await apply(services, principal, subject, 'downgrade', cert, after, body.reason);
+  return { certificate, warnings, productListed };
 }
 
 /** Recognised again after re-evaluation (công nhận lại): a new decision date, so a new expiry. */
@@ -178,8 +213,8 @@ export async function renewCertificate(services: RegistryServices, caller: Princ
     ...bumped(cert, services),
   };
   const warnings = issuerWarnings(after);
-  const productListed = await apply(services, principal, subject, 'renew', cert, after, body.reason);
-  return { certificate: after, warnings, productListed };
+  const { certificate, productListed } = await apply(services, principal, subject, 'renew', cert, after, body.reason);
+  return { certificate, warnings, productListed };
 }
 
 /** Admins, and the officer of the subject's province. */

@@ -10,6 +10,8 @@ import { Conflict } from '../http/errors';
 import { auditItem, auditPartition, type AuditEntry } from './audit';
 import type { Certificate } from './certificate';
 import { certificateIndexWrites } from './certificate-index';
+import { certificateLinkItem, certificateLinkKey, linkedProductIds, productsById } from './certificate-links';
+import { nextRevision, revisionCondition } from './certificate-revision';
 import { namesOf, type CertificateNames } from './certificate-names';
 import { expiryBucketWrites } from './expiry-bucket';
 import { queryProvinceCertificates, type ProvinceCertificatesPage, type ProvinceCertificatesQuery } from './province-certificates-query';
@@ -28,8 +30,27 @@ export interface RegistryChange {
   indexAction?: AuditEntry['action'] | undefined;
 }
 
+/** A producer puts the snapshot of `certificate` (as read, consistently) on one of their products. */
+export interface CertificateLink {
+  certificate: Certificate;
+  next: Product;
+  previous: Product;
+}
+
 export interface RegistryStore {
   commit(change: RegistryChange): Promise<void>;
+  /**
+   * The link in one transaction with the certificate item: it must still be active, the subject's
+   * and at the revision read, and its revision is bumped, so a link and a registry change of the
+   * same certificate never both commit on the same read (the loser gets 409 CERTIFICATE_CONFLICT).
+   */
+  linkProduct(link: CertificateLink): Promise<void>;
+  /**
+   * Every product a change of this certificate may have to update, read strongly consistently: its
+   * recorded product, the products linked to it (link items) and, for links made before link items
+   * existed, those GSI1 lists. Callers keep the ones that carry it.
+   */
+  productsLinked(cert: Pick<Certificate, 'certificateNo' | 'subjectId' | 'productId'>): Promise<Product[]>;
   listAudit(certificateNo: string): Promise<AuditEntry[]>;
   /** The subject's products whose snapshot is this certificate (GSI1, no Scan). */
   productsCarrying(subjectId: string, certificateNo: string): Promise<Product[]>;
@@ -37,6 +58,11 @@ export interface RegistryStore {
   listProvinceCertificates(query: ProvinceCertificatesQuery): Promise<ProvinceCertificatesPage>;
   /** Current producer and product names for a page of rows (one BatchGetItem). */
   certificateNames(refs: { subjectId: string; productId?: string | undefined }[]): Promise<CertificateNames>;
+}
+
+/** DynamoDB refuses an empty ExpressionAttributeValues. */
+function expressionOf(condition: { expression: string; values: Record<string, number> }) {
+  return { ConditionExpression: condition.expression, ...(Object.keys(condition.values).length > 0 ? { ExpressionAttributeValues: condition.values } : {}) };
 }
 
 export function certificateItem(cert: Certificate) {
@@ -69,9 +95,7 @@ export class DynamoRegistryStore implements RegistryStore {
       Put: {
         TableName,
         Item: certificateItem(certificate),
-        ...(previous
-          ? { ConditionExpression: 'revision = :rev', ExpressionAttributeValues: { ':rev': previous.revision ?? 1 } }
-          : { ConditionExpression: 'attribute_not_exists(PK)' }),
+        ...(previous ? expressionOf(revisionCondition(previous)) : { ConditionExpression: 'attribute_not_exists(PK)' }),
       },
     };
     const auditPut = { Put: { TableName, Item: auditItem(audit), ConditionExpression: 'attribute_not_exists(PK)' } };
@@ -88,7 +112,8 @@ export class DynamoRegistryStore implements RegistryStore {
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
         const reasons = error.CancellationReasons ?? [];
-        if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+        // A registry change that meets a link in flight loses like one that lost to a committed link.
+        if (reasons[0]?.Code === 'ConditionalCheckFailed' || (previous && reasons[0]?.Code === 'TransactionConflict')) {
           throw previous
             ? new Conflict(`Chứng nhận ${certificate.certificateNo} vừa được người khác thay đổi, vui lòng thử lại`, 'CERTIFICATE_CONFLICT')
             : new Conflict(`Số chứng nhận ${certificate.certificateNo} đã có trong hệ thống`, 'CERTIFICATE_EXISTS');
@@ -97,6 +122,44 @@ export class DynamoRegistryStore implements RegistryStore {
       }
       throw error;
     }
+  }
+
+  async linkProduct({ certificate, next, previous }: CertificateLink): Promise<void> {
+    const TableName = this.tableName;
+    const revision = revisionCondition(certificate);
+    const certUpdate = {
+      Update: {
+        TableName,
+        Key: certificateKey(certificate.certificateNo),
+        UpdateExpression: 'SET revision = :next',
+        ConditionExpression: `#status = :active AND subjectId = :subject AND ${revision.expression}`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':next': nextRevision(certificate), ':active': 'active', ':subject': next.producerId, ...revision.values },
+      },
+    };
+    const linkPut = { Put: { TableName, Item: certificateLinkItem(certificate.certificateNo, next.id, next.producerId, next.updatedAt) } };
+    const replaced = previous.certificate && previous.certificate.certificateNo !== certificate.certificateNo ? previous.certificate.certificateNo : undefined;
+    const unlink = replaced ? [{ Delete: { TableName, Key: certificateLinkKey(replaced, next.id) } }] : [];
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [certUpdate, linkPut, ...unlink, ...this.productWrites(next, previous)] }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        // The certificate changed, or a registry change of it is committing right now (TransactionConflict).
+        if ((error.CancellationReasons ?? [])[0]?.Code !== 'None') {
+          throw new Conflict(`Chứng nhận ${certificate.certificateNo} vừa được thay đổi, vui lòng thử lại`, 'CERTIFICATE_CONFLICT');
+        }
+        throw new Conflict(`Sản phẩm ${next.id} vừa được người khác thay đổi, vui lòng thử lại`, 'PRODUCT_CONFLICT');
+      }
+      throw error;
+    }
+  }
+
+  async productsLinked(cert: Pick<Certificate, 'certificateNo' | 'subjectId' | 'productId'>): Promise<Product[]> {
+    const [linked, legacy] = await Promise.all([
+      linkedProductIds(this.db, this.tableName, cert.certificateNo),
+      this.productsCarrying(cert.subjectId, cert.certificateNo),
+    ]);
+    return productsById(this.db, this.tableName, [...(cert.productId ? [cert.productId] : []), ...linked, ...legacy.map((p) => p.id)]);
   }
 
   /** The same writes as DynamoCatalogStore.saveProduct, so the listing rules live in one place (items.ts). */

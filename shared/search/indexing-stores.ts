@@ -44,7 +44,7 @@ export function withProducerIndexing<T extends ProducerStore>(producers: T, sear
 }
 
 /**
- * Registry changes (record, revoke, downgrade, renew) rewrite products in their own transaction,
+ * Registry changes (record, revoke, downgrade, renew, a certificate link) rewrite products in their own transaction,
  * not through the catalogue store: the index must hear of them too, or a revoked product would stay
  * searchable in this container until the next rebuild.
  */
@@ -53,6 +53,10 @@ export function withRegistryIndexing<T extends RegistryStore>(registry: T, searc
     async commit(change) {
       await registry.commit(change);
       for (const { next } of change.products) search.upsertProduct(next);
+    },
+    async linkProduct(link) {
+      await registry.linkProduct(link);
+      search.upsertProduct(link.next);
     },
   }) as T;
 }
