@@ -1,6 +1,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { withoutKeys } from '../catalog/items';
-import { certificateKey, productKey } from '../catalog/keys';
+import { withoutKeys } from '../db/item-keys';
+import { productKey } from '../catalog/keys';
+import { certificateKey } from './keys';
 import type { Product } from '../catalog/product';
 import { batchGet, keyId } from '../identity/batch-get';
 

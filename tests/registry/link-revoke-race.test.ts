@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import type { Product } from '../../shared/catalog/product';
 import type { Verification } from '../../shared/registry/verification';
 import type { Services } from '../../shared/services';

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../shared/app';
+import { createApp, type App } from '../../app/create-app';
 import { auditEntry } from '../../shared/registry/audit';
 import type { Certificate } from '../../shared/registry/certificate';
 import type { Services } from '../../shared/services';
