@@ -37,6 +37,13 @@ export function acknowledgeNagFindings(stack: OcopStack): void {
     'Query on the GSIs of this one table only; the index names come from shared/db/table-definition.ts and grow with it.',
   );
 
+  // --- Certificate evidence (infra/constructs/evidence-bucket.ts, docs/registry.md) -------------
+  acknowledge(
+    stack.apiFunction.role,
+    `IAM5[Resource::${nagRef(stack, stack.evidence.bucket.arnForObjects('evidence/*'))}]`,
+    'Get/Put/DeleteObject under evidence/ of the private evidence bucket only: keys are uuids minted per file, so no fixed ARN exists; CloudFront has no access to this bucket.',
+  );
+
   // --- Image pipeline (infra/constructs/image-pipeline.ts, docs/images.md) -----------------------
   const uploadObjects = nagRef(stack, stack.media.bucket.arnForObjects('uploads/*'));
   const servedMedia = nagRef(stack, stack.media.bucket.arnForObjects('media/*'));
