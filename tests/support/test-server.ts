@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../shared/app';
+import { assetSecurityHeaders } from '../../shared/http/asset-headers';
 import type { Services } from '../../shared/services';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -45,6 +46,8 @@ export function createLocalServerApp(services: Services, options: LocalServerOpt
         rewriteRequestPath: (path) => path.slice(prefix.length),
         onFound: (_path, c) => {
           c.header('Cache-Control', cache);
+          // As CloudFront's response headers policy does on AWS (infra/constructs/edge.ts).
+          for (const [name, value] of Object.entries(assetSecurityHeaders)) c.header(name, value);
         },
       }),
     );
