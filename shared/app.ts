@@ -1,8 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { apiDocsPage } from '../web/pages/api-docs-page';
 import { catalogRoutes } from './catalog/routes';
+import { contentSecurityPolicy } from './http/content-security-policy';
 import type { AppEnv } from './http/app-env';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { authenticate } from './identity/authenticate';
@@ -39,7 +40,7 @@ export function createApp(services: Services) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestIdMiddleware, requestLogging(services.logger, services));
-  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: contentSecurityPolicy(services.config) }));
   const apiBodyLimit = bodyLimit({
     maxSize: API_BODY_LIMIT_BYTES,
     onError: () => {
@@ -78,7 +79,8 @@ export function createApp(services: Services) {
     },
     servers: [{ url: '/' }],
   });
-  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', title: 'Chợ OCOP API' }));
+  // Swagger UI from our own static files (scripts/build-web.ts), not a CDN: works offline, CSP 'self'.
+  app.get('/api/docs', apiDocsPage('/api/openapi.json'));
 
   app.route('/', identityWebRoutes());
   app.route('/', producerWebRoutes());
