@@ -1,9 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../shared/http/app-env';
+import { contentSecurityPolicy } from '../shared/http/content-security-policy';
 import { errorHandler, notFoundHandler } from '../shared/http/error-handler';
 import { PayloadTooLarge } from '../shared/http/errors';
 import { provideServices } from '../shared/http/provide-services';
@@ -13,6 +13,7 @@ import { authenticate } from '../shared/identity/authenticate';
 import { csrfProtection } from '../shared/identity/csrf';
 import { assertDistinctKeyPrefixes } from '../shared/module/key-prefixes';
 import type { Services } from '../shared/services';
+import { apiDocsPage } from '../web/pages/api-docs-page';
 import { renderErrorPage } from '../web/pages/error-page';
 import { moduleList, type AppModule } from './modules';
 
@@ -28,7 +29,7 @@ export function createApp(services: Services, modules: readonly AppModule[] = mo
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestIdMiddleware, requestLogging(services.logger), provideServices(services));
-  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: contentSecurityPolicy(services.config) }));
   const apiBodyLimit = bodyLimit({
     maxSize: API_BODY_LIMIT_BYTES,
     onError: () => {
@@ -58,7 +59,8 @@ export function createApp(services: Services, modules: readonly AppModule[] = mo
     },
     servers: [{ url: '/' }],
   });
-  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', title: 'Chợ OCOP API' }));
+  // Swagger UI from our own static files (scripts/build-web.ts), not a CDN: works offline, CSP 'self'.
+  app.get('/api/docs', apiDocsPage('/api/openapi.json'));
 
   for (const m of modules) if (m.pages) app.route('/', m.pages());
 

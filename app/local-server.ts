@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assetSecurityHeaders } from '../shared/http/asset-headers';
 import type { Services } from '../shared/services';
 import { createApp } from './create-app';
 
@@ -45,6 +46,8 @@ export function createLocalServerApp(services: Services, options: LocalServerOpt
         rewriteRequestPath: (path) => path.slice(prefix.length),
         onFound: (_path, c) => {
           c.header('Cache-Control', cache);
+          // As CloudFront's response headers policy does on AWS (infra/constructs/edge.ts).
+          for (const [name, value] of Object.entries(assetSecurityHeaders)) c.header(name, value);
         },
       }),
     );

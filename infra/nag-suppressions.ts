@@ -5,6 +5,7 @@ import type { DataTable } from './constructs/data-table';
 import type { PublicHttpApi } from './constructs/http-api';
 import type { ImagePipeline } from './constructs/image-pipeline';
 import type { Edge } from './constructs/edge';
+import type { EvidenceBucket } from './constructs/evidence-bucket';
 import type { MediaBucket } from './constructs/media-bucket';
 import type { StaticAssets } from './constructs/static-assets';
 
@@ -17,6 +18,7 @@ export interface NagSubject extends Stack {
   readonly images: ImagePipeline;
   readonly edge: Edge;
   readonly staticAssets: StaticAssets;
+  readonly evidence: EvidenceBucket;
 }
 
 /**
@@ -52,6 +54,13 @@ export function acknowledgeNagFindings(stack: NagSubject): void {
     stack.apiFunction.role,
     `IAM5[Resource::${nagRef(stack, `${table.tableArn}/index/*`)}]`,
     'Query on the GSIs of this one table only; the index names come from shared/db/table-definition.ts and grow with it.',
+  );
+
+  // --- Certificate evidence (infra/constructs/evidence-bucket.ts, docs/registry.md) -------------
+  acknowledge(
+    stack.apiFunction.role,
+    `IAM5[Resource::${nagRef(stack, stack.evidence.bucket.arnForObjects('evidence/*'))}]`,
+    'Get/Put/DeleteObject under evidence/ of the private evidence bucket only: keys are uuids minted per file, so no fixed ARN exists; CloudFront has no access to this bucket.',
   );
 
   // --- Image pipeline (infra/constructs/image-pipeline.ts, docs/images.md) -----------------------

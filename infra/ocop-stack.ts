@@ -1,9 +1,10 @@
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AccessLogBucket } from './constructs/access-log-bucket';
 import { ApiFunction, apiRuntime } from './constructs/api-function';
 import { DataTable } from './constructs/data-table';
 import { Edge } from './constructs/edge';
+import { EvidenceBucket } from './constructs/evidence-bucket';
 import { PublicHttpApi } from './constructs/http-api';
 import { SearchIndex } from './constructs/search-index';
 import { ScheduledJobFunction } from './constructs/scheduled-job';
@@ -13,6 +14,7 @@ import { MediaBucket } from './constructs/media-bucket';
 import { StaticAssets } from './constructs/static-assets';
 import type { EnvSettings } from './environments';
 import { acknowledgeNagFindings } from './nag-suppressions';
+import { publicOrigins } from './public-origin';
 
 export interface OcopStackProps extends StackProps {
   readonly settings: EnvSettings;
@@ -27,6 +29,7 @@ export class OcopStack extends Stack {
   readonly httpApi: PublicHttpApi;
   readonly accessLogs: AccessLogBucket;
   readonly media: MediaBucket;
+  readonly evidence: EvidenceBucket;
   readonly edge: Edge;
   readonly staticAssets: StaticAssets;
   readonly images: ImagePipeline;
@@ -48,6 +51,8 @@ export class OcopStack extends Stack {
     this.httpApi = new PublicHttpApi(this, 'HttpApi', { handler: this.apiFunction.fn, settings });
     this.accessLogs = new AccessLogBucket(this, 'AccessLogs', { settings });
     this.media = new MediaBucket(this, 'Media', { settings, accessLogsBucket: this.accessLogs.bucket });
+    this.evidence = new EvidenceBucket(this, 'Evidence', { settings, accessLogsBucket: this.accessLogs.bucket });
+    this.evidence.grantEvidenceReadWrite(this.apiFunction.fn);
     this.search = new SearchIndex(this, 'Search', { table: this.data.table, settings, accessLogsBucket: this.accessLogs.bucket, runtime: apiRuntime });
     this.search.grantSnapshotRead(this.apiFunction.role);
     this.apiFunction.fn.addEnvironment('SEARCH_SNAPSHOT', this.search.snapshotLocation);
@@ -63,6 +68,12 @@ export class OcopStack extends Stack {
       bucket: this.media.bucket,
       logBucket: this.accessLogs.bucket,
     });
+    // Absolute links (QR codes on packaging) and the CSRF origin check: the configured custom domain
+    // first, then the CloudFront domain, never the API Gateway host (which changes with a rebuild).
+    const origins = publicOrigins(this, this.edge.distribution.distributionDomainName);
+    this.apiFunction.fn.addEnvironment('PUBLIC_ORIGINS', origins);
+    // Jobs may write absolute links too (notices): they get the same origin.
+    for (const job of this.jobs) job.fn.addEnvironment('PUBLIC_ORIGINS', origins);
     this.staticAssets = new StaticAssets(this, 'StaticAssets', {
       sourceDir: props.staticAssetsDir,
       bucket: this.media.bucket,
@@ -79,6 +90,8 @@ export class OcopStack extends Stack {
     });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'MediaBucketName', { value: this.media.bucket.bucketName });
+    new CfnOutput(this, 'EvidenceBucketName', { value: this.evidence.bucket.bucketName });
+    new CfnOutput(this, 'PublicOrigin', { description: 'Encoded in verification QR codes', value: Fn.select(0, Fn.split(',', origins)) });
 
     acknowledgeNagFindings(this);
   }

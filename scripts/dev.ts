@@ -37,6 +37,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 if (args.reset) {
   rmSync(resolve(dataDir, 'dynamodb'), { recursive: true, force: true });
   rmSync(resolve(dataDir, 'media'), { recursive: true, force: true });
+  rmSync(resolve(dataDir, 'evidence'), { recursive: true, force: true });
   console.log('[dev] .data wiped: the demo data will be seeded again');
 }
 

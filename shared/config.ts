@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isInsideDir } from './media/private-dir';
 
 /** The one typed configuration object, built at the edge (Lambda env or the local script). */
 export const ConfigSchema = z.object({
@@ -11,6 +12,10 @@ export const ConfigSchema = z.object({
   mediaDir: z.string().default('.data/media'),
   /** In AWS: the bucket holding `media/` (served) and `uploads/` (raw, presigned uploads). */
   mediaBucket: z.string().min(3).optional(),
+  /** Local runs: certificate evidence files (officers only); never inside mediaDir, which is served. */
+  evidenceDir: z.string().default('.data/evidence'),
+  /** In AWS: the private bucket for evidence (`evidence/`), which CloudFront never serves. */
+  evidenceBucket: z.string().min(3).optional(),
   /** Where browser assets are served from. */
   staticBaseUrl: z.string().default('/static'),
   stage: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
@@ -33,17 +38,33 @@ export const ConfigSchema = z.object({
   behindCloudFront: z.boolean().default(false),
   /** Where the search index snapshot lives in AWS (s3://bucket/key); unset locally (built in process). */
   searchSnapshot: z.string().optional(),
+}).refine((c) => !isInsideDir(c.evidenceDir, c.mediaDir) && !isInsideDir(c.mediaDir, c.evidenceDir), {
+  message: 'EVIDENCE_DIR must be outside MEDIA_DIR: everything under MEDIA_DIR is served publicly at /media',
+  path: ['evidenceDir'],
 });
 export type AppConfig = z.infer<typeof ConfigSchema>;
 
+/**
+ * What a deployed function (stage dev/prod) must also have: the public origin (first of
+ * PUBLIC_ORIGINS, set by the stack) for absolute links such as the QR codes printed on packaging,
+ * which must never encode the API Gateway host the Lambda sees.
+ */
+export const DeployedConfigSchema = ConfigSchema.refine((c) => c.stage === 'local' || c.stage === 'test' || c.publicOrigins.length > 0, {
+  message: 'PUBLIC_ORIGINS is required outside local/test (set by the stack: the CloudFront domain or -c publicOrigin)',
+  path: ['publicOrigins'],
+});
+
+/** The Lambda functions' configuration; refuses to start a deployed stage without its public origin. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  return ConfigSchema.parse({
+  return DeployedConfigSchema.parse({
     tableName: env.TABLE_NAME,
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION,
     mediaBaseUrl: env.MEDIA_BASE_URL || undefined,
     mediaDir: env.MEDIA_DIR || undefined,
     mediaBucket: env.MEDIA_BUCKET || undefined,
+    evidenceDir: env.EVIDENCE_DIR || undefined,
+    evidenceBucket: env.EVIDENCE_BUCKET || undefined,
     staticBaseUrl: env.STATIC_BASE_URL || undefined,
     stage: env.STAGE || undefined,
     logLevel: env.LOG_LEVEL || undefined,

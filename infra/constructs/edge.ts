@@ -1,4 +1,4 @@
-import { Fn } from 'aws-cdk-lib';
+import { Duration, Fn } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
@@ -10,13 +10,17 @@ import {
   FunctionRuntime,
   HttpVersion,
   OriginProtocolPolicy,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   OriginRequestPolicy,
+  ResponseHeadersPolicy,
   ViewerProtocolPolicy,
   type BehaviorOptions,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ASSET_CONTENT_SECURITY_POLICY, assetSecurityHeaders, HSTS_MAX_AGE_SECONDS } from '../../shared/http/asset-headers';
 import { mediaPrefix, staticPrefix } from './media-bucket';
 
 export interface EdgeProps {
@@ -34,6 +38,8 @@ export const bucketPaths = [`/${mediaPrefix}*`, `/${staticPrefix}*`] as const;
  */
 export class Edge extends Construct {
   readonly distribution: Distribution;
+  /** On /media/* and /static/*: files from S3 get no app middleware, so the edge adds the headers. */
+  readonly assetHeaders: ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: EdgeProps) {
     super(scope, id);
@@ -44,8 +50,24 @@ export class Edge extends Construct {
     const apiOrigin = new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
     const bucketOrigin = S3BucketOrigin.withOriginAccessControl(bucket);
 
+    // The same headers the local server adds (shared/http/asset-headers.ts), overriding anything stored.
+    this.assetHeaders = new ResponseHeadersPolicy(this, 'AssetHeaders', {
+      comment: 'Ocop market: security headers on media and static files',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: ASSET_CONTENT_SECURITY_POLICY, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [{ header: 'Cross-Origin-Resource-Policy', value: assetSecurityHeaders['Cross-Origin-Resource-Policy']!, override: true }],
+      },
+    });
+
     const bucketBehavior: BehaviorOptions = {
       origin: bucketOrigin,
+      responseHeadersPolicy: this.assetHeaders,
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
       cachePolicy: CachePolicy.CACHING_OPTIMIZED,

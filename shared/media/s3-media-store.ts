@@ -10,13 +10,15 @@ import type { MediaObject } from './media-store';
 export class S3BlobStore implements MediaBlobStore {
   constructor(
     private readonly s3: S3Client,
-    private readonly bucket: string,
-    private readonly prefix: string,
+    readonly bucket: string,
+    readonly prefix: string,
+    /** Served media is immutable and public; private files (evidence) pass `no-store`. */
+    private readonly cacheControl = 'public, max-age=31536000, immutable',
   ) {}
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
     await this.s3.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentType: contentType, CacheControl: 'public, max-age=31536000, immutable' }),
+      new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentType: contentType, CacheControl: this.cacheControl }),
     );
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, Forbidden, InvalidInput, NotFound } from '../http/errors';
 import type { Principal } from '../identity/principal';
+import { EVIDENCE_PREFIX } from '../media/evidence-keys';
 import type { MediaObject } from '../media/media-store';
 import type { Services } from '../services';
 import { actorOf, auditEntry } from './audit';
@@ -53,19 +54,19 @@ async function scoped(services: EvidenceServices, caller: Principal, no: string)
   return { cert, subject };
 }
 
-function mediaOf(services: EvidenceServices) {
-  if (!services.media) throw new AppError(503, 'MEDIA_UNAVAILABLE', 'Kho tệp chưa được cấu hình');
-  // In AWS the media store is the public CloudFront folder and the API may not read it back: evidence
-  // needs a private place first (docs/registry.md). A clear refusal, never a failed write.
-  if (services.media.presigner) throw new AppError(503, 'EVIDENCE_STORE_UNAVAILABLE', 'Lưu tệp minh chứng chưa được bật trên máy chủ này');
-  return services.media.store;
+function evidenceStoreOf(services: EvidenceServices) {
+  // Never the media store: everything there is served publicly (/media, CloudFront). A clear
+  // refusal where no private store is configured, never a failed or public write.
+  const store = services.media?.evidence;
+  if (!store) throw new AppError(503, 'EVIDENCE_STORE_UNAVAILABLE', 'Lưu tệp minh chứng chưa được bật trên máy chủ này');
+  return store;
 }
 
 /**
  * Attach (or replace) the certificate's evidence file: checked by its magic bytes and size, stored
- * under `evidence/<slug>/<uuid>.<ext>`, then recorded on the certificate with an audit entry in the
- * registry's one transaction (revision check: a concurrent change gives 409). A replaced file stays
- * in the store: the audit trail still names it.
+ * in the private evidence store under `evidence/<slug>/<uuid>.<ext>`, then recorded on the
+ * certificate with an audit entry in the registry's one transaction (revision check: a concurrent
+ * change gives 409). A replaced file stays in the store: the audit trail still names it.
  */
 export async function attachEvidence(
   services: EvidenceServices,
@@ -81,9 +82,9 @@ export async function attachEvidence(
   }
   const contentType = sniffEvidenceType(file.bytes);
   if (!contentType) throw new InvalidInput('Tệp minh chứng phải là PDF, JPEG hoặc PNG', 'EVIDENCE_TYPE_UNSUPPORTED');
-  const store = mediaOf(services);
+  const store = evidenceStoreOf(services);
   const now = services.clock.now();
-  const key = `evidence/${certificateSlug(cert.certificateNo)}/${randomUUID()}.${extensions[contentType]}`;
+  const key = `${EVIDENCE_PREFIX}${certificateSlug(cert.certificateNo)}/${randomUUID()}.${extensions[contentType]}`;
   const fileName = (file.fileName.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) || `minh-chung.${extensions[contentType]}`;
   await store.put(key, Buffer.from(file.bytes), contentType);
   const pending: PendingChange = {
@@ -122,7 +123,7 @@ export async function attachEvidence(
 export async function readEvidence(services: EvidenceServices, caller: Principal, no: string): Promise<{ object: MediaObject; fileName: string }> {
   const { cert } = await scoped(services, caller, no);
   if (!cert.evidence) throw new NotFound(`Chứng nhận ${no} chưa có tệp minh chứng`, 'EVIDENCE_NOT_FOUND');
-  const object = await mediaOf(services).get(cert.evidence.key);
+  const object = await evidenceStoreOf(services).get(cert.evidence.key);
   if (!object) throw new NotFound(`Không tìm thấy tệp minh chứng của chứng nhận ${no}`, 'EVIDENCE_NOT_FOUND');
   return { object: { body: object.body, contentType: cert.evidence.contentType }, fileName: cert.evidence.fileName };
 }

@@ -6,7 +6,7 @@ import type { Services } from '../../shared/services';
 import { makeProducer } from '../support/catalog-fixtures';
 import { fromAddress } from '../support/client-address';
 import { expectErrorShape } from '../support/error-shape';
-import { useTempMediaStore } from '../support/media-fixtures';
+import { useTempEvidenceStore, useTempMediaStore } from '../support/media-fixtures';
 import { createTestServices } from '../support/test-services';
 import { createTestAccount, type TestAccount } from './accounts';
 import { matrix, matrixRoles, type MatrixContext, type MatrixEntry, type MatrixFixtures, type MatrixRole } from './matrix';
@@ -37,13 +37,16 @@ describe('authorization matrix', () => {
   let counter = 0;
 
   let mediaDir: string | undefined;
+  let evidenceDir: string | undefined;
   afterAll(async () => {
     if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
+    if (evidenceDir) await rm(evidenceDir, { recursive: true, force: true });
   });
   beforeAll(async () => {
     services = await createTestServices();
-    // Uploads (the evidence file) go to a temp folder, not the dev server's .data/media.
+    // Uploads (the evidence file) go to temp folders, not the dev server's .data/.
     mediaDir = await useTempMediaStore(services, 'authz');
+    evidenceDir = await useTempEvidenceStore(services, 'authz');
     app = createApp(services);
     for (const id of [fixtures.producerA, fixtures.producerB]) await services.producers.createProducer(makeProducer({ id, name: `Cơ sở ${id}` }));
   });

@@ -43,8 +43,10 @@ describe('dev and prod', () => {
     expect(fixtures.prod.template.findResources('Custom::S3AutoDeleteObjects')).toEqual({});
 
     expect(props('dev', fixtures.dev.stack.media.bucket).DeletionPolicy).toBe('Delete');
-    // Media, access logs and the search snapshot bucket are disposable in dev.
-    expect(Object.keys(fixtures.dev.template.findResources('Custom::S3AutoDeleteObjects'))).toHaveLength(3);
+    expect(props('prod', fixtures.prod.stack.evidence.bucket).DeletionPolicy).toBe('Retain');
+    expect(props('dev', fixtures.dev.stack.evidence.bucket).DeletionPolicy).toBe('Delete');
+    // Media, evidence, access logs and the search snapshot bucket are disposable in dev.
+    expect(Object.keys(fixtures.dev.template.findResources('Custom::S3AutoDeleteObjects'))).toHaveLength(4);
   });
 
   it('retains the table in every environment', () => {

@@ -111,7 +111,9 @@ describe('API function', () => {
       TABLE_NAME: 'OcopMarket-dev-table',
       SESSION_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:s',
       MEDIA_BUCKET: 'ocop-media-dev',
+      EVIDENCE_BUCKET: 'ocop-evidence-dev',
       SEARCH_SNAPSHOT: 's3://ocop-search-dev/search/index.json',
+      PUBLIC_ORIGINS: 'https://d111111abcdef8.cloudfront.net',
       AWS_REGION: 'ap-southeast-1',
     });
     // The search Lambda side reads the index snapshot the indexer writes (infra/constructs/search-index.ts).
@@ -120,6 +122,12 @@ describe('API function', () => {
     // Presigned uploads (infra/constructs/image-pipeline.ts) go to the media bucket.
     expect(vars.MEDIA_BUCKET).toEqual({ Ref: f.logicalId(f.stack.media.bucket) });
     expect(config.mediaBucket).toBe('ocop-media-dev');
+    // Evidence goes to its own private bucket (infra/constructs/evidence-bucket.ts).
+    expect(vars.EVIDENCE_BUCKET).toEqual({ Ref: f.logicalId(f.stack.evidence.bucket) });
+    expect(config.evidenceBucket).toBe('ocop-evidence-dev');
+    // QR codes and the CSRF check use the CloudFront domain, never the API Gateway host the Lambda sees.
+    expect(vars.PUBLIC_ORIGINS).toEqual({ 'Fn::Join': ['', ['https://', getAtt(f.logicalId(f.stack.edge.distribution), 'DomainName')]] });
+    expect(config.publicOrigins).toEqual(['https://d111111abcdef8.cloudfront.net']);
     expect(config).toMatchObject({ tableName: 'OcopMarket-dev-table', stage: 'dev', mediaBaseUrl: '/media', staticBaseUrl: '/static', trustForwardedHost: true });
   });
 
@@ -168,7 +176,13 @@ describe('API function', () => {
     const search = statements.filter((s) => JSON.stringify(s.Resource).includes(searchBucket));
     expect(search.flatMap(actionsOf).sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
 
-    const rest = statements.filter((s) => !dynamo.includes(s) && !secrets.includes(s) && !s3.includes(s) && !search.includes(s));
+    // Evidence: read/write/delete under evidence/ of the private evidence bucket, nothing else there.
+    const evidenceBucket = f.logicalId(f.stack.evidence.bucket);
+    const evidence = statements.filter((s) => JSON.stringify(s.Resource).includes(evidenceBucket));
+    expect(evidence.flatMap(actionsOf).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    expect(evidence.flatMap((s) => [s.Resource].flat())).toEqual([{ 'Fn::Join': ['', [getAtt(evidenceBucket, 'Arn'), '/evidence/*']] }]);
+
+    const rest = statements.filter((s) => !dynamo.includes(s) && !secrets.includes(s) && !s3.includes(s) && !search.includes(s) && !evidence.includes(s));
     expect(rest.flatMap(actionsOf).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
     expect(rest.flatMap((s) => [s.Resource].flat())).toEqual([getAtt(f.logicalId(f.stack.apiFunction.logGroup), 'Arn')]);
   });

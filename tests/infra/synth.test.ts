@@ -71,6 +71,8 @@ describe('cdk synth (CLI, offline)', () => {
       TABLE_NAME: 'OcopMarket-dev-table',
       SESSION_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:ocop-session-AbCdEf',
       MEDIA_BUCKET: 'ocopmarket-dev-media-bucket',
+      EVIDENCE_BUCKET: 'ocopmarket-dev-evidence-bucket',
+      PUBLIC_ORIGINS: 'https://d111111abcdef8.cloudfront.net',
       SEARCH_SNAPSHOT: 's3://ocopmarket-dev-search-bucket/search/index.json',
     } as Record<string, string>;
     const invoke = `

@@ -5,7 +5,7 @@ import { createApp, type App } from '../../app/create-app';
 import type { Services } from '../../shared/services';
 import { ManualClock } from '../../shared/time/clock';
 import { createTestAccount, type TestAccount } from '../authz/accounts';
-import { useTempMediaStore, withOfflinePresigner } from '../support/media-fixtures';
+import { useTempEvidenceStore, useTempMediaStore, withOfflinePresigner } from '../support/media-fixtures';
 import { createTestServices } from '../support/test-services';
 import { postAs, recordBody, seedSubject } from './registry-fixtures';
 
@@ -26,6 +26,7 @@ describe('certificate evidence file (console)', () => {
   let services: Services;
   let app: App;
   let mediaDir: string;
+  let evidenceDir: string;
   let officerX: TestAccount;
   let officerY: TestAccount;
   let admin: TestAccount;
@@ -33,11 +34,12 @@ describe('certificate evidence file (console)', () => {
   beforeAll(async () => {
     services = await createTestServices({ clock });
     mediaDir = await useTempMediaStore(services, 'evidence');
+    evidenceDir = await useTempEvidenceStore(services, 'evidence');
     app = createApp(services);
     officerX = await createTestAccount(services, 'officer', { provinceCode: '86' });
     officerY = await createTestAccount(services, 'officer', { provinceCode: '01' });
     admin = await createTestAccount(services, 'admin');
-    for (const [i, no] of ['EV/1-QĐ', 'EV-BAD', 'EV-ADM'].entries()) {
+    for (const [i, no] of ['EV/1-QĐ', 'EV-BAD', 'EV-ADM', 'EV-AWS'].entries()) {
       await seedSubject(services, `htx-ev-${i}`, '86');
       const res = await postAs(app, '/api/registry/certificates', recordBody({ certificateNo: no, subjectId: `htx-ev-${i}`, productId: `htx-ev-${i}-sp` }), officerX.bearer);
       expect(res.status).toBe(201);
@@ -46,6 +48,7 @@ describe('certificate evidence file (console)', () => {
   });
   afterAll(async () => {
     await rm(mediaDir, { recursive: true, force: true });
+    await rm(evidenceDir, { recursive: true, force: true });
   });
 
   const upload = (no: string, who: TestAccount, bytes: Buffer, name: string, type = 'application/pdf') => {
@@ -70,7 +73,9 @@ describe('certificate evidence file (console)', () => {
     const audit = await services.registry.listAudit('EV/1-QĐ');
     expect(audit.map((a) => a.action)).toEqual(['record', 'evidence']);
     expect(audit[1]?.after.evidence?.key).toBe(cert?.evidence?.key);
-    expect(await filesUnder(join(mediaDir, 'evidence'))).toHaveLength(1);
+    expect(await filesUnder(join(evidenceDir, 'evidence'))).toHaveLength(1);
+    // Never in the served media folder (/media is public).
+    expect(await filesUnder(mediaDir)).toEqual([]);
 
     const got = await download('EV/1-QĐ', officerX);
     expect(got.status).toBe(200);
@@ -90,25 +95,40 @@ describe('certificate evidence file (console)', () => {
     expect(cert?.evidence).toBeUndefined();
     expect(cert?.revision).toBe(1);
     expect((await services.registry.listAudit('EV-BAD')).map((a) => a.action)).toEqual(['record']);
-    expect((await filesUnder(join(mediaDir, 'evidence'))).filter((f) => f.includes('ev-bad'))).toEqual([]);
+    expect((await filesUnder(join(evidenceDir, 'evidence'))).filter((f) => f.includes('ev-bad'))).toEqual([]);
     expect((await download('EV-BAD', officerX)).status).toBe(404);
   });
 
   it('gives an officer of another province 403 on both routes, and stores nothing', async () => {
-    const before = await filesUnder(join(mediaDir, 'evidence'));
+    const before = await filesUnder(join(evidenceDir, 'evidence'));
     expect((await upload('EV-ADM', officerY, PDF, 'x.pdf')).status).toBe(403);
-    expect(await filesUnder(join(mediaDir, 'evidence'))).toEqual(before);
+    expect(await filesUnder(join(evidenceDir, 'evidence'))).toEqual(before);
     expect((await download('EV/1-QĐ', officerY)).status).toBe(403);
   });
 
-  it('says plainly, and stores nothing, where evidence has no private store yet (AWS: public media bucket)', async () => {
+  it('works as in AWS (a media bucket and presigned uploads): evidence goes to the private store, not refused with 503', async () => {
     const aws = createApp(withOfflinePresigner(services, 'ocop-media-test'));
     const form = new FormData();
     form.append('evidence', new File([new Uint8Array(PDF)], 'qd.pdf', { type: 'application/pdf' }));
-    const res = await aws.request(`${base}/EV-ADM/minh-chung`, { method: 'POST', headers: { accept: 'application/json', origin: ORIGIN, ...officerX.cookie }, body: form });
+    const res = await aws.request(`${base}/EV-AWS/minh-chung`, { method: 'POST', headers: { accept: 'text/html', origin: ORIGIN, ...officerX.cookie }, body: form });
+    expect(res.status, await res.text()).toBe(200);
+    const key = (await services.certificates.getCertificate('EV-AWS'))?.evidence?.key;
+    expect(key).toMatch(/^evidence\/ev-aws\/.+\.pdf$/);
+    expect(await filesUnder(join(evidenceDir, 'evidence', 'ev-aws'))).toHaveLength(1);
+    const got = await aws.request(`${base}/EV-AWS/minh-chung`, { headers: { ...officerX.cookie } });
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).equals(PDF)).toBe(true);
+  });
+
+  it('says plainly, and stores nothing, where no private store is configured (never the public media store)', async () => {
+    const bare = createApp({ ...services, media: { ...services.media!, evidence: undefined } });
+    const form = new FormData();
+    form.append('evidence', new File([new Uint8Array(PDF)], 'qd.pdf', { type: 'application/pdf' }));
+    const res = await bare.request(`${base}/EV-ADM/minh-chung`, { method: 'POST', headers: { accept: 'application/json', origin: ORIGIN, ...officerX.cookie }, body: form });
     expect(res.status).toBe(503);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('EVIDENCE_STORE_UNAVAILABLE');
     expect((await services.certificates.getCertificate('EV-ADM'))?.evidence).toBeUndefined();
+    expect(await filesUnder(mediaDir)).toEqual([]);
   });
 
   it('lets an admin attach a PNG and read it', async () => {

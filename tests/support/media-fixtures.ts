@@ -11,7 +11,14 @@ import { makeProducer } from './catalog-fixtures';
 /** Media files of this test in a temp folder of their own (the caller removes it in afterAll). */
 export async function useTempMediaStore(services: Services, prefix: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `ocop-${prefix}-`));
-  services.media = { store: new LocalMediaStore(dir), uploads: services.media!.uploads };
+  services.media = { ...services.media!, store: new LocalMediaStore(dir) };
+  return dir;
+}
+
+/** Evidence files of this test in a temp folder of their own, apart from the media one (the caller removes it). */
+export async function useTempEvidenceStore(services: Services, prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `ocop-${prefix}-evidence-`));
+  services.media = { ...services.media!, evidence: new LocalMediaStore(dir) };
   return dir;
 }
 
