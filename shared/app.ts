@@ -12,6 +12,7 @@ import { IMAGE_UPLOAD_PATH, mediaRoutes } from './media/media-routes';
 import { registryRoutes } from './registry/routes';
 import { PayloadTooLarge } from './http/errors';
 import { healthRoutes } from './http/health-routes';
+import { apiDocument } from './http/openapi-document';
 import { requestIdMiddleware, requestLogging } from './http/request-context';
 import { validationHook } from './http/validation-hook';
 import { referenceRoutes } from './reference/routes';
@@ -69,15 +70,8 @@ export function createApp(services: Services) {
   api.route('/', mediaRoutes());
   app.route('/api', api);
 
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Chợ OCOP API',
-      version: '0.1.0',
-      description: 'OCOP products (3★+, valid certificate), storefronts and reference data. Money is integer VND; times are UTC ISO-8601.',
-    },
-    servers: [{ url: '/' }],
-  });
+  let openApiDocument: ReturnType<typeof apiDocument> | undefined;
+  app.get('/api/openapi.json', (c) => c.json((openApiDocument ??= apiDocument(app))));
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', title: 'Chợ OCOP API' }));
 
   app.route('/', identityWebRoutes());
