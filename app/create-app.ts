@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../shared/http/app-env';
 import { contentSecurityPolicy } from '../shared/http/content-security-policy';
 import { errorHandler, notFoundHandler } from '../shared/http/error-handler';
+import { apiDocument } from '../shared/http/openapi-document';
 import { PayloadTooLarge } from '../shared/http/errors';
 import { provideServices } from '../shared/http/provide-services';
 import { requestIdMiddleware, requestLogging } from '../shared/http/request-context';
@@ -50,15 +51,8 @@ export function createApp(services: Services, modules: readonly AppModule[] = mo
   for (const m of modules) if (m.api) api.route('/', m.api());
   app.route('/api', api);
 
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Chợ OCOP API',
-      version: '0.1.0',
-      description: 'OCOP products (3★+, valid certificate), storefronts and reference data. Money is integer VND; times are UTC ISO-8601.',
-    },
-    servers: [{ url: '/' }],
-  });
+  let openApiDocument: ReturnType<typeof apiDocument> | undefined;
+  app.get('/api/openapi.json', (c) => c.json((openApiDocument ??= apiDocument(app))));
   // Swagger UI from our own static files (scripts/build-web.ts), not a CDN: works offline, CSP 'self'.
   app.get('/api/docs', apiDocsPage('/api/openapi.json'));
 

@@ -51,36 +51,54 @@ export function readCertificateCsv(text: string): Record<string, string>[] {
 const sameRecord = (a: Certificate, b: Pick<Certificate, 'subjectId' | 'decisionNo' | 'decisionDate' | 'stars'>) =>
   a.subjectId === b.subjectId && a.decisionNo === b.decisionNo && a.decisionDate === b.decisionDate && a.stars === b.stars;
 
+/** A row as the import runs it: its line and whether an earlier line of the file has the same number. */
+export interface PlannedRow {
+  line: number;
+  row: Record<string, string>;
+  duplicate: boolean;
+}
+
+/**
+ * Decided over the whole file up front, so an import run in slices (import-job.ts) reports a repeated
+ * number exactly as a run in one go: the later line is `DUPLICATE_IN_FILE`, the first one is imported.
+ */
+export function planRows(rows: Record<string, string>[]): PlannedRow[] {
+  const seen = new Set<string>();
+  return rows.map((row, i) => {
+    const parsed = parseRecordStrings(row);
+    const no = parsed.success ? parsed.data.certificateNo : undefined;
+    const duplicate = no !== undefined && seen.has(no);
+    if (no !== undefined) seen.add(no);
+    return { line: i + 2, row, duplicate };
+  });
+}
+
+export const emptyCounts = (): Record<RowOutcome, number> => ({ recorded: 0, 'would-record': 0, unchanged: 0, error: 0 });
+
 /**
  * Imports rows one by one through the same checks as the API (province, 5★ policy, issuer
  * consistency, unique number). A dry run reports what would happen and writes nothing; a rerun of
  * the same file reports already-recorded rows as `unchanged`, so it is safe after a partial failure.
+ * In one go: the command line. The console runs the same rows as a job (import-job.ts).
  */
 export async function importCertificates(
-  services: Pick<Services, 'catalog' | 'producers' | 'certificates' | 'registry' | 'clock'>,
+  services: ImportServices,
   principal: Principal,
   rows: Record<string, string>[],
   options: { dryRun: boolean },
 ): Promise<ImportReport> {
-  const report: ImportReport = { dryRun: options.dryRun, rows: [], counts: { recorded: 0, 'would-record': 0, unchanged: 0, error: 0 } };
-  const seen = new Set<string>();
-  for (const [i, row] of rows.entries()) {
-    const line = i + 2;
-    const out = await importRow(services, principal, row, line, seen, options.dryRun);
+  const report: ImportReport = { dryRun: options.dryRun, rows: [], counts: emptyCounts() };
+  for (const planned of planRows(rows)) {
+    const out = await importRow(services, principal, planned, options.dryRun);
     report.rows.push(out);
     report.counts[out.outcome]++;
   }
   return report;
 }
 
-async function importRow(
-  services: Parameters<typeof importCertificates>[0],
-  principal: Principal,
-  row: Record<string, string>,
-  line: number,
-  seen: Set<string>,
-  dryRun: boolean,
-): Promise<RowReport> {
+export type ImportServices = Pick<Services, 'catalog' | 'producers' | 'certificates' | 'registry' | 'clock'>;
+
+export async function importRow(services: ImportServices, principal: Principal, { line, row, duplicate }: PlannedRow, dryRun: boolean): Promise<RowReport> {
   const parsed = parseRecordStrings(row);
   const certificateNo = row.certificateNo?.trim() || undefined;
   if (!parsed.success) {
@@ -88,10 +106,9 @@ async function importRow(
     return { line, certificateNo, outcome: 'error', code: 'INVALID_INPUT', message: 'Dòng không hợp lệ', details };
   }
   const body = parsed.data;
-  if (seen.has(body.certificateNo)) {
+  if (duplicate) {
     return { line, certificateNo, outcome: 'error', code: 'DUPLICATE_IN_FILE', message: `Số chứng nhận ${body.certificateNo} lặp lại trong tệp` };
   }
-  seen.add(body.certificateNo);
   try {
     const existing = await services.certificates.getCertificate(body.certificateNo);
     if (existing) {

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../shared/http/app-env';
 import { AppError, PayloadTooLarge } from '../../shared/http/errors';
@@ -9,9 +9,11 @@ import { emptyForm, type FormState } from '../identity/form';
 import { fieldErrorsOf, readForm } from '../identity/form-state';
 import { CONSOLE_PATH, ConsolePage, RECORD_PATH } from './console-page';
 import { IMPORT_PATH, ImportPage } from './import-page';
-import { importCertificates, readCertificateCsv } from '../../shared/registry/csv-import';
+import { readCertificateCsv } from '../../shared/registry/csv-import';
+import { advanceImportJob, importJobRows, startImportJob } from '../../shared/registry/import-job';
+import { IMPORT_REFRESH_SECONDS, ImportJobPage, importJobPath } from './import-job-page';
 import { parseRecordForm, RECORD_FIELDS } from './record-form';
-import { asRegistrar, assetsOf, sendConsolePage as send } from './console-http';
+import { asRegistrar, assetsOf, sendConsolePage as send, toLogin, type Registrar } from './console-http';
 
 const FORM_LIMIT_BYTES = 16 * 1024;
 /** A CSV of a few thousand certificates. */
@@ -64,22 +66,42 @@ export function consoleWebRoutes() {
       throw new PayloadTooLarge(IMPORT_LIMIT_BYTES);
     },
   });
-  // A file upload (multipart) or pasted text; each row goes through the same checks as the API.
+  // A file upload (multipart) or pasted text, stored whole as a job; each row then goes through the
+  // same checks as the API, a slice per request (shared/registry/import-job.ts), so no request runs
+  // into the Lambda timeout however long the file.
   web.post(IMPORT_PATH, importLimit, async (c) => {
     const principal = asRegistrar(requirePrincipal(c));
     const body = await c.req.parseBody();
     const file = body.csvFile;
     const pasted = typeof body.csvText === 'string' ? body.csvText : '';
-    const text = file instanceof File && file.size > 0 ? await file.text() : pasted;
+    const uploaded = file instanceof File && file.size > 0 ? file : undefined;
+    const text = uploaded ? await uploaded.text() : pasted;
     if (!text.trim()) return send(c, <ImportPage assets={assetsOf(c)} principal={principal} error="Chưa chọn tệp hoặc dán nội dung CSV" />, 400);
+    let jobId: string;
     try {
       const rows = readCertificateCsv(text);
-      const report = await importCertificates(c.get('services'), principal, rows, { dryRun: body.dryRun === '1' });
-      return send(c, <ImportPage assets={assetsOf(c)} principal={principal} report={report} />, 200);
+      jobId = (await startImportJob(c.get('services'), principal, rows, { dryRun: body.dryRun === '1', fileName: uploaded?.name })).id;
     } catch (error) {
       if (error instanceof AppError && error.status === 400) return send(c, <ImportPage assets={assetsOf(c)} principal={principal} error={error.message} />, 400);
       throw error;
     }
+    return sendImportJob(c, principal, jobId);
+  });
+  // Each view of a running job runs its next slice: the page refreshes itself (a `Refresh` header,
+  // which needs no script and no CSP exception) until the job is done.
+  web.get(`${IMPORT_PATH}/:jobId`, async (c) => {
+    const principal = currentPrincipal(c);
+    if (!principal) return toLogin(c);
+    return sendImportJob(c, asRegistrar(principal), c.req.param('jobId'));
   });
   return web;
 }
+
+async function sendImportJob(c: Context<AppEnv>, principal: Registrar, jobId: string) {
+  const services = c.get('services');
+  const job = await advanceImportJob(services, principal, jobId);
+  const rows = await importJobRows(services, job);
+  if (job.status === 'running') c.header('Refresh', `${IMPORT_REFRESH_SECONDS}; url=${importJobPath(job.id)}`);
+  return send(c, <ImportJobPage assets={assetsOf(c)} principal={principal} job={job} rows={rows} />, 200);
+}
+

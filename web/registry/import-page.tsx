@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import type { ImportReport } from '../../shared/registry/csv-import';
+import { MAX_IMPORT_ROWS, type RowReport } from '../../shared/registry/csv-import';
 import { RECORD_COLUMNS } from '../../shared/registry/record-input';
 import { Layout } from '../components/layout';
 import { identityCss } from '../identity/styles';
@@ -14,8 +14,34 @@ export { IMPORT_PATH };
 
 const outcomeLabels = { recorded: 'Đã ghi nhận', 'would-record': 'Sẽ ghi nhận', unchanged: 'Đã có, bỏ qua', error: 'Lỗi' } as const;
 
-/** CSV upload (or paste) with a per-row report; "Chạy thử" is checked by default so nothing is written by accident. */
-export function ImportPage({ assets, principal, report, error }: { assets: AssetUrls; principal: Registrar; report?: ImportReport | undefined; error?: string | undefined }) {
+/** One line per CSV row, errors with their code: the same table for a report in one go and a job's. */
+export function ImportReportTable({ rows }: { rows: RowReport[] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Dòng</th>
+          <th scope="col">Số chứng nhận</th>
+          <th scope="col">Kết quả</th>
+          <th scope="col">Chi tiết</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr data-outcome={r.outcome}>
+            <td>{r.line}</td>
+            <td>{r.certificateNo ?? '—'}</td>
+            <td>{outcomeLabels[r.outcome]}</td>
+            <td>{r.outcome === 'error' ? `${r.message ?? ''} (${r.code ?? ''})` : (r.warnings ?? []).map((w) => w.message).join('; ')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** CSV upload (or paste); the rows then run as a job (import-job-page.tsx) with a per-row report; "Chạy thử" is checked by default so nothing is written by accident. */
+export function ImportPage({ assets, principal, error }: { assets: AssetUrls; principal: Registrar; error?: string | undefined }) {
   return (
     <Layout title="Nhập chứng nhận từ CSV" description="Nhập danh sách chứng nhận OCOP từ tệp CSV" assets={assets} noindex>
       <div class="wrap">
@@ -27,34 +53,12 @@ export function ImportPage({ assets, principal, report, error }: { assets: Asset
             <h2>{error}</h2>
           </div>
         ) : null}
-        {report ? (
-          <section class="panel" role="status">
-            <h2>{report.dryRun ? 'Kết quả chạy thử (chưa ghi gì)' : 'Kết quả nhập'}</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Dòng</th>
-                  <th scope="col">Số chứng nhận</th>
-                  <th scope="col">Kết quả</th>
-                  <th scope="col">Chi tiết</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rows.map((r) => (
-                  <tr data-outcome={r.outcome}>
-                    <td>{r.line}</td>
-                    <td>{r.certificateNo ?? '—'}</td>
-                    <td>{outcomeLabels[r.outcome]}</td>
-                    <td>{r.outcome === 'error' ? `${r.message ?? ''} (${r.code ?? ''})` : (r.warnings ?? []).map((w) => w.message).join('; ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        ) : null}
         <form method="post" action={IMPORT_PATH} enctype="multipart/form-data">
           <p class="hint">
             Tệp CSV mã UTF-8, dòng đầu là tên cột: <code>{RECORD_COLUMNS.join(',')}</code>. Ngày dạng năm-tháng-ngày. Nhập lại cùng tệp không tạo bản trùng.
+          </p>
+          <p class="hint">
+            Tối đa {MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng (1 MB) mỗi tệp, gửi cả tệp một lần: hệ thống xử lý dần từng phần, trang kết quả hiện tiến độ và tự tải lại đến khi xong.
           </p>
           <div class="field">
             <label for="truong-csvFile">Tệp CSV</label>
