@@ -20,7 +20,7 @@ import { ensureTable } from '../shared/db/create-table';
 import { provinceCodes } from '../shared/reference/provinces';
 import { bulkLoad } from './bulk-load';
 import { bundle, bundleMinimal } from './bundle';
-import { httpApiEvent } from '../tests/support/http-api-event';
+import { httpApiEvent } from './http-api-event';
 import { measureColdStarts, prepareColdStartDir } from './cold-start';
 import { renderSearchBench, runSearchBench } from './search';
 import { buildDataset, defaultSpec } from './dataset';

@@ -9,9 +9,9 @@ import { expectErrorShape } from '../support/error-shape';
 import { useTempEvidenceStore, useTempMediaStore } from '../support/media-fixtures';
 import { createTestServices } from '../support/test-services';
 import { createTestAccount, type TestAccount } from './accounts';
+import { mutatingRoutes } from './mutating-routes';
 import { matrix, matrixRoles, type MatrixContext, type MatrixEntry, type MatrixFixtures, type MatrixRole } from './matrix';
 
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ORIGIN = 'http://localhost';
 const fixtures: MatrixFixtures = { producerA: 'htx-ma-tran-a', producerB: 'htx-ma-tran-b', provinceX: '01', provinceY: '79' };
 
@@ -24,10 +24,6 @@ const roleAccount: Record<Exclude<MatrixRole, 'anonymous'>, { role: Role; produc
   admin: { role: 'admin' },
 };
 
-/** Mutating routes as Hono registered them (validators add duplicates; `ALL` is middleware). */
-export function mutatingRoutes(app: App): string[] {
-  return [...new Set(app.routes.filter((r) => MUTATING.has(r.method)).map((r) => `${r.method} ${r.path}`))].sort();
-}
 
 const label = (e: Pick<MatrixEntry, 'method' | 'path'>) => `${e.method} ${e.path}`;
 

@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { handler as Handler } from '../../functions/api/handler';
 import { makeProducer, makeProduct } from '../support/catalog-fixtures';
-import { httpApiEvent as buildEvent } from '../support/http-api-event';
+import { httpApiEvent as buildEvent } from '../../bench/http-api-event';
 import { createTestServices } from '../support/test-services';
 
 type LambdaEvent = Parameters<typeof Handler>[0];

@@ -3,6 +3,7 @@ import { createApp, type App } from '../../app/create-app';
 import type { Application } from '../../shared/onboarding/application';
 import type { Services } from '../../shared/services';
 import { createTestAccount, withSession } from '../authz/accounts';
+import { makeProduct } from '../support/catalog-fixtures';
 import { expectErrorShape } from '../support/error-shape';
 import { createTestServices } from '../support/test-services';
 import { postJson } from '../identity/http';
@@ -35,6 +36,24 @@ describe('onboarding API', () => {
     expect(res.status, await res.clone().text()).toBe(201);
     return { applicant, application: (await res.json()) as Application };
   }
+
+  it('a storefront approved a moment ago is found by search at once (no restart, no rebuild)', async () => {
+    // Warm the index first, so the new storefront can only come from the approval's own hook.
+    expect((await app.request('/api/search?q=tra+shan+tuyet+ta+xua')).status).toBe(200);
+    const { application } = await apply({ legalName: 'HTX Trà Shan Tuyết Tà Xùa', taxCode: '0107654321' });
+    const officer = await createTestAccount(services, 'officer', { provinceCode: '01' });
+    const res = await postJson(app, `/api/onboarding/applications/${application.id}/approve`, {}, officer.bearer);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { producerId } = (await res.json()) as Application;
+    // A storefront shows in search once it sells something; its first listed product is saved the
+    // normal way. Without the approval hook the index would still not know the storefront's name.
+    await services.catalog.saveProduct(makeProduct({ id: `che-${producerId}`, producerId: producerId!, producerName: 'HTX Trà Shan Tuyết Tà Xùa', provinceCode: '01' }));
+
+    const search = await app.request('/api/search?q=tra+shan+tuyet+ta+xua');
+    expect(search.status).toBe(200);
+    const { producers } = (await search.json()) as { producers: { id: string; name: string }[] };
+    expect(producers.map((p) => p.id)).toContain(producerId);
+  });
 
   it('application → officer of the same province approves → producer bound → storefront exists', async () => {
     const { applicant, application } = await apply();
