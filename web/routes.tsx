@@ -15,7 +15,8 @@ import { ProductListPage } from './pages/product-list-page';
 import { ProductPage } from './pages/product-page';
 import { StorefrontPage } from './pages/storefront-page';
 import { NO_STORE, sendPage } from './render';
-import { listPath, producerPath, type AssetUrls } from './view';
+import { listPath, producerPath } from './view';
+import { assetsOf } from './http';
 
 const HOME_SHELF_SIZE = 8;
 const STOREFRONT_PAGE_SIZE = 48;
@@ -35,11 +36,6 @@ const paramLabels: Record<ListKey, string> = {
 };
 
 const CursorParamSchema = z.string().max(2000).optional();
-
-function assetsOf(c: Context<AppEnv>): AssetUrls {
-  const { config } = c.get('services');
-  return { media: config.mediaBaseUrl.replace(/\/+$/, ''), static: config.staticBaseUrl.replace(/\/+$/, '') };
-}
 
 /**
  * A GET form sends empty selects as `group=`: that means "any", not an invalid group. Other values

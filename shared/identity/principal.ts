@@ -1,6 +1,5 @@
 import type { Account } from './account';
 
-import type { Role } from './role';
 
 export { roles, type Role } from './role';
 

@@ -2,8 +2,6 @@ import { OWNER_INDEX } from '../db/owner-index';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { withoutKeys } from '../db/item-keys';
-import { ownerPartition } from '../db/owner-index';
-import { producerKey } from '../storefront/keys';
 import { Conflict } from '../http/errors';
 import { accountKey } from '../identity/keys';
 import { producerItem } from '../storefront/items';

@@ -2,7 +2,6 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { Conflict, Forbidden } from '../http/errors';
 import { withoutKeys } from '../db/item-keys';
-import { ownerPartition } from '../db/owner-index';
 import { producerKey } from './keys';
 import { producerItem } from './items';
 import type { Producer } from './producer';

@@ -7,7 +7,7 @@ import { createTestServices } from '../support/test-services';
 import { draftProductOf } from '../producer/fixtures';
 import { certificateInProvinceX } from '../registry/matrix-support';
 import type { MatrixContext } from '../authz/matrix';
-import { FORM_LIMIT_BYTES } from '../../web/form-limit';
+import { FORM_LIMIT_BYTES } from '../../web/http';
 
 const ORIGIN = 'http://localhost';
 /** Above the largest limit any page form has (a 10 MB file plus its multipart envelope). */

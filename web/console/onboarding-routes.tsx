@@ -5,11 +5,11 @@ import { currentPrincipal } from '../../shared/identity/authenticate';
 import { requirePrincipal } from '../../shared/identity/authorize';
 import { RejectBodySchema } from '../../shared/onboarding/application';
 import { approveApplication, listApplications, rejectApplication } from '../../shared/onboarding/service';
-import { formBodyLimit } from '../form-limit';
-import { fieldErrorsOf, readForm } from '../identity/form-state';
+import { formBodyLimit } from '../http';
+import { fieldErrorsOf, readForm } from '../components/form/form-state';
 import { NO_STORE, renderDocument } from '../render';
-import { assetsOf } from '../producer/assets';
 import { QUEUE_PATH, QueuePage, type QueueProblem } from './onboarding-queue-page';
+import { assetsOf, toLogin } from '../http';
 
 async function renderQueue(c: Context<AppEnv>, status: 200 | 400 | 409, problem?: QueueProblem, done?: 'duyet' | 'tu-choi') {
   const principal = requirePrincipal(c);
@@ -29,7 +29,7 @@ export function onboardingConsoleRoutes() {
   // The approve form has no fields and the reject form one reason (≤ 1,000 characters).
   const formLimit = formBodyLimit();
   web.get(QUEUE_PATH, (c) => {
-    if (!currentPrincipal(c)) return c.redirect(`/dang-nhap?next=${encodeURIComponent(QUEUE_PATH)}`, 303);
+    if (!currentPrincipal(c)) return toLogin(c, QUEUE_PATH);
     const done = c.req.query('xong');
     return renderQueue(c, 200, undefined, done === 'duyet' || done === 'tu-choi' ? done : undefined);
   });

@@ -1,7 +1,7 @@
 import { REGISTER_ACCEPTED_MESSAGE } from '../../shared/identity/auth-service';
 import type { AssetUrls } from '../view';
 import { AuthPage } from './auth-page';
-import { ErrorSummary, Field, Submit, type FormState } from './form';
+import { ErrorSummary, Field, Submit, type FormState } from '../components/form/form';
 
 export const loginLabels = { email: 'Email', password: 'Mật khẩu' };
 

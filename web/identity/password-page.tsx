@@ -1,7 +1,7 @@
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../shared/identity/password';
 import type { AssetUrls } from '../view';
 import { AuthPage } from './auth-page';
-import { ErrorSummary, Field, Submit, type FormState } from './form';
+import { ErrorSummary, Field, Submit, type FormState } from '../components/form/form';
 
 export const passwordLabels = { currentPassword: 'Mật khẩu hiện tại', newPassword: 'Mật khẩu mới', confirmPassword: 'Nhập lại mật khẩu mới' };
 

@@ -1,7 +1,7 @@
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../shared/identity/password';
 import type { AssetUrls } from '../view';
 import { AuthPage } from './auth-page';
-import { Choice, ErrorSummary, Field, Submit, type FormState } from './form';
+import { Choice, ErrorSummary, Field, Submit, type FormState } from '../components/form/form';
 
 export const registerLabels = {
   displayName: 'Họ và tên',

@@ -1,8 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { AppEnv } from '../../shared/http/app-env';
-import { PayloadTooLarge } from '../../shared/http/errors';
 import { accountView } from '../../shared/identity/account';
 import { changePassword, login, logout, register } from '../../shared/identity/auth-service';
 import { currentPrincipal } from '../../shared/identity/authenticate';
@@ -12,24 +10,18 @@ import { withRetryAfter } from '../../shared/identity/route-helpers';
 import { LoginBodySchema, PasswordChangeBodySchema, RegisterBodySchema } from '../../shared/identity/schemas';
 import { clearSessionCookie, setSessionCookie } from '../../shared/identity/session-cookie';
 import { NO_STORE, renderDocument } from '../render';
-import type { AssetUrls } from '../view';
 import { AccountPage } from './account-page';
-import { emptyForm, type FormState } from './form';
-import { fieldErrorsOf, formFailure, readForm, safeNext, withoutBlanks } from './form-state';
+import { emptyForm, type FormState } from '../components/form/form';
+import { fieldErrorsOf, formFailure, readForm, safeNext, withoutBlanks } from '../components/form/form-state';
 import { LoginPage } from './login-page';
 import { LogoutPage } from './logout-page';
 import { PasswordPage } from './password-page';
 import { RegisterPage } from './register-page';
 import { APPLICATION_PATH } from '../producer/application-page';
+import { assetsOf, formBodyLimit } from '../http';
 
-const FORM_LIMIT_BYTES = 16 * 1024;
 const ACCOUNT_PATH = '/tai-khoan';
 const PASSWORD_PATH = '/tai-khoan/mat-khau';
-
-function assetsOf(c: Context<AppEnv>): AssetUrls {
-  const { config } = c.get('services');
-  return { media: config.mediaBaseUrl.replace(/\/+$/, ''), static: config.staticBaseUrl.replace(/\/+$/, '') };
-}
 
 /** Identity pages are personal: never cached by CloudFront or the browser. */
 async function send(c: Context<AppEnv>, node: JSX.Element, status: 200 | 400 | 401 | 403 | 409 | 429 = 200) {
@@ -46,12 +38,7 @@ const loginRedirect = (next: string) => `/dang-nhap?next=${encodeURIComponent(ne
  */
 export function identityWebRoutes() {
   const web = new Hono<AppEnv>();
-  const formLimit = bodyLimit({
-    maxSize: FORM_LIMIT_BYTES,
-    onError: () => {
-      throw new PayloadTooLarge(FORM_LIMIT_BYTES);
-    },
-  });
+  const formLimit = formBodyLimit();
 
   web.get('/dang-ky', (c) => send(c, <RegisterPage assets={assetsOf(c)} state={emptyForm({ accountType: 'shopper' })} />));
   web.post('/dang-ky', formLimit, async (c) => {

@@ -1,5 +1,5 @@
 import { AuthPage } from '../identity/auth-page';
-import { ErrorSummary, Field, Submit, type FormState } from '../identity/form';
+import { ErrorSummary, Field, Submit, type FormState } from '../components/form/form';
 import type { AssetUrls } from '../view';
 import { legalFormLabels, legalForms } from '../../shared/storefront/producer';
 import { provinces } from '../../shared/reference/provinces';

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { Layout } from '../components/layout';
-import { ErrorSummary, Field, Submit, type FormState } from '../identity/form';
+import { ErrorSummary, Field, Submit, type FormState } from '../components/form/form';
 import { identityCss } from '../identity/styles';
 import type { AssetUrls } from '../view';
 import type { Product } from '../../shared/catalog/product';

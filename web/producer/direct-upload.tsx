@@ -9,7 +9,7 @@ import { POST_EXPIRES_IN_SECONDS, type PresignedPostForm } from '../../shared/me
 import { pendingUpload, type UploadRecord } from '../../shared/media/upload-record';
 import type { Services } from '../../shared/services';
 import { NO_STORE, renderDocument } from '../render';
-import { assetsOf } from './assets';
+import { assetsOf } from '../http';
 import { UploadWaitPage, type UploadWaitBack } from './upload-wait-page';
 
 /**

@@ -1,7 +1,5 @@
-import type { FormState } from '../identity/form';
-
-/** Same id scheme as web/identity/form.tsx, so the error summary's links land on these fields too. */
-const fieldId = (name: string) => `truong-${name}`;
+import type { FormState } from '../components/form/form';
+import { fieldId } from '../components/form/form';
 
 function describedBy(id: string, hint: string | undefined, error: string | undefined) {
   return [hint ? `${id}-goi-y` : '', error ? `${id}-loi` : ''].filter(Boolean).join(' ') || undefined;

@@ -4,7 +4,7 @@ import type { PresignedPostForm } from '../../shared/media/upload-presigner';
 import { formatVnd } from '../../shared/money/vnd';
 import type { Certificate } from '../../shared/registry/certificate';
 import { formatVietnamDateTime } from '../../shared/time/vietnam-time';
-import { ErrorSummary, Submit, emptyForm, type FormState } from '../identity/form';
+import { ErrorSummary, Submit, emptyForm, type FormState } from '../components/form/form';
 import { productPath, type AssetUrls } from '../view';
 import { vietnamCalendarDay } from './certificate-view';
 import { productActionPath, productEditPath, savedMessages, type SavedKey } from './paths';

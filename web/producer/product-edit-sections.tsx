@@ -1,7 +1,7 @@
 import type { Product } from '../../shared/catalog/product';
 import type { PresignedPostForm } from '../../shared/media/upload-presigner';
 import type { Certificate } from '../../shared/registry/certificate';
-import { ErrorSummary, Field, Submit, emptyForm, type FormState } from '../identity/form';
+import { ErrorSummary, Field, Submit, emptyForm, type FormState, fieldId, FieldError } from '../components/form/form';
 import { imageUrl } from '../view';
 import { certificateOptionLabel, certificateView, vietnamCalendarDay } from './certificate-view';
 import { productActionPath } from './paths';
@@ -12,18 +12,6 @@ export const stockLabels = { stock: productLabels.stock };
 export const certificateLabels = { certificateNo: 'Chứng nhận OCOP' };
 export const imageLabels = { file: 'Tệp ảnh', alt: 'Mô tả ảnh cho người khiếm thị' };
 export const archiveLabels = { confirm: 'Xác nhận lưu trữ' };
-
-/** Same id scheme as web/identity/form.tsx, so the error summary's links land here too. */
-const fieldId = (name: string) => `truong-${name}`;
-
-function FieldError({ name, state }: { name: string; state: FormState }) {
-  const error = state.errors[name];
-  return error ? (
-    <p class="field-error" id={`${fieldId(name)}-loi`}>
-      {error}
-    </p>
-  ) : null;
-}
 
 export function StockSection({ product, state }: { product: Product; state?: FormState | undefined }) {
   const form = state ?? emptyForm({ stock: String(product.stock) });

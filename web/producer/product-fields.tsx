@@ -1,12 +1,9 @@
 import { productGroups } from '../../shared/reference/taxonomy';
-import { Field, type FormState } from '../identity/form';
+import { Field, type FormState, fieldId } from '../components/form/form';
 import { SelectField, TextArea } from './form-fields';
 import { productLabels } from './product-form';
 
 const groupOptions = productGroups.map((g) => ({ value: g.code, label: `${g.number}. ${g.name}` }));
-
-/** Same id scheme as web/identity/form.tsx, so the error summary's links land here too. */
-const fieldId = (name: string) => `truong-${name}`;
 
 /**
  * Subgroups under their group's heading. Without JavaScript the list cannot follow the group

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Product } from '../../shared/catalog/product';
 import { NewProductSchema, ProductPatchSchema, StockBodySchema, type NewProduct, type ProductPatch } from '../../shared/catalog/management-schemas';
-import type { FieldErrors } from '../identity/form';
-import { fieldErrorsOf } from '../identity/form-state';
+import type { FieldErrors } from '../components/form/form';
+import { fieldErrorsOf } from '../components/form/form-state';
 
 /** In the order the form shows them: the error summary follows this order. */
 export const productLabels = {

@@ -1,4 +1,4 @@
-import { ErrorSummary, Submit, type FormState } from '../identity/form';
+import { ErrorSummary, Submit, type FormState } from '../components/form/form';
 import type { AssetUrls } from '../view';
 import { NEW_PRODUCT_PATH } from './paths';
 import { ProducerPage } from './producer-page';

@@ -4,17 +4,15 @@ import type { Product } from '../../shared/catalog/product';
 import { archiveProduct, createProduct, editProduct, linkCertificate, ownedProduct, setStock, setVariantStocks } from '../../shared/catalog/management-service';
 import { CertificateLinkSchema, ProductPatchSchema } from '../../shared/catalog/management-schemas';
 import type { AppEnv } from '../../shared/http/app-env';
-import { AppError, Forbidden, InvalidInput, PayloadTooLarge } from '../../shared/http/errors';
+import { AppError, Forbidden, InvalidInput } from '../../shared/http/errors';
 import { currentPrincipal } from '../../shared/identity/authenticate';
 import { requirePrincipal } from '../../shared/identity/authorize';
 import type { Principal } from '../../shared/identity/principal';
 import { MAX_IMAGE_BYTES } from '../../shared/media/image-errors';
 import { IMAGE_UPLOAD_BODY_LIMIT } from '../../shared/media/routes';
-import { producerCertificates } from '../../shared/registry/producer-certificates';
-import { emptyForm, type FormState } from '../identity/form';
-import { formFailure, readForm } from '../identity/form-state';
+import { emptyForm, type FormState } from '../components/form/form';
+import { formFailure, readForm } from '../components/form/form-state';
 import { NO_STORE, renderDocument } from '../render';
-import { assetsOf } from './assets';
 import { imageDonePath, NEW_PRODUCT_PATH, PRODUCTS_PATH, productActions, productEditPath, savedKeyOf, type SavedKey } from './paths';
 import { ProductEditPage, type ProductForms } from './product-edit-page';
 import { addProductImage, appendUploadedImage, removeProductImage, startProductUpload } from './product-images';
@@ -22,6 +20,7 @@ import { editFieldsOf, hasVariants, newProductFields, newProductFromForm, produc
 import { NewProductPage } from './product-new-page';
 import { renderUploadWait, returnedUpload, siteOrigin } from './direct-upload';
 import { cheapestVariant, postedVariantStockIds, variantFormFields, variantsPatchFromForm, variantStockField, variantStocksFromForm } from './variant-form';
+import { assetsOf, formBodyLimit, toLogin } from '../http';
 
 type Env = Context<AppEnv>;
 type PageStatus = 200 | 400 | 401 | 403 | 409 | 413 | 429;
@@ -33,15 +32,9 @@ const ID_PATH = `${PRODUCTS_PATH}/:id`;
 const CONFLICT_MESSAGE = 'Sản phẩm vừa được sửa ở nơi khác (tab hoặc thiết bị khác). Trang đã tải lại bản mới nhất; nội dung bạn nhập vẫn ở dưới đây: kiểm tra rồi lưu lại.';
 
 const tooLarge = (limit: number) =>
-  bodyLimit({
-    maxSize: limit,
-    onError: () => {
-      throw new PayloadTooLarge(limit);
-    },
-  });
+  formBodyLimit(limit);
 
 /** Anonymous visitors sign in first and come back (query included: the upload return page needs it); never cached. */
-const toLogin = (c: Env) => c.redirect(`/dang-nhap?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 303);
 
 function ownStorefront(principal: Principal): string {
   if (principal.role !== 'producer' || !principal.producerId) throw new Forbidden('Chỉ cơ sở đã có gian hàng mới thêm được sản phẩm', 'STOREFRONT_NOT_APPROVED');

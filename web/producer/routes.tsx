@@ -1,22 +1,18 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../shared/http/app-env';
-import { Forbidden, PayloadTooLarge } from '../../shared/http/errors';
+import { Forbidden } from '../../shared/http/errors';
 import { currentPrincipal } from '../../shared/identity/authenticate';
 import { requirePrincipal } from '../../shared/identity/authorize';
 import { ApplicationInputSchema } from '../../shared/onboarding/application';
 import { submitApplication } from '../../shared/onboarding/service';
-import { emptyForm, type FormState } from '../identity/form';
-import { fieldErrorsOf, formFailure, readForm } from '../identity/form-state';
+import { emptyForm, type FormState } from '../components/form/form';
+import { fieldErrorsOf, formFailure, readForm } from '../components/form/form-state';
 import { NO_STORE, renderDocument } from '../render';
 import { APPLICATION_PATH, applicationFields, ApplicationPage } from './application-page';
-import { assetsOf } from './assets';
 import { DASHBOARD_PATH, DashboardPage, NoStorefrontPage, STOREFRONT_FORM_PATH, storefrontFields, storefrontFormValues } from './dashboard-page';
 import { storefrontPatchFromForm } from './storefront-form';
 import { editStorefront } from '../../shared/storefront/edit-service';
-import { producerProductsPage } from '../../shared/catalog/producer-products';
-import { latestNotifications } from '../../shared/registry/notification-inbox';
-import { producerCertificates } from '../../shared/registry/producer-certificates';
 import type { Context } from 'hono';
 import { INBOX_LIMIT, NotificationsPage } from './notifications';
 import { NOTIFICATIONS_PATH } from './paths';
@@ -39,8 +35,8 @@ import {
 } from './storefront-images';
 import { renderUploadWait, returnedUpload, siteOrigin } from './direct-upload';
 import type { StorefrontImageForms } from './storefront-images-section';
+import { assetsOf, formBodyLimit, toLogin } from '../http';
 
-const FORM_LIMIT_BYTES = 16 * 1024;
 type DashboardStatus = 200 | 400 | 401 | 403 | 409 | 413 | 429;
 
 /** `?da-luu=<what>` after a redirect: the dashboard's confirmation. */
@@ -78,15 +74,10 @@ function imageFailure(error: unknown, kind: StorefrontImageKind): { forms: Store
 /** The producer's own pages: personal, never cached; plain forms that work without JavaScript. */
 export function producerWebRoutes() {
   const web = new Hono<AppEnv>();
-  const formLimit = bodyLimit({
-    maxSize: FORM_LIMIT_BYTES,
-    onError: () => {
-      throw new PayloadTooLarge(FORM_LIMIT_BYTES);
-    },
-  });
+  const formLimit = formBodyLimit();
 
   web.get(APPLICATION_PATH, async (c) => {
-    if (!currentPrincipal(c)) return c.redirect(`/dang-nhap?next=${encodeURIComponent(APPLICATION_PATH)}`, 303);
+    if (!currentPrincipal(c)) return toLogin(c, APPLICATION_PATH);
     c.header('Cache-Control', NO_STORE);
     return c.html(await renderDocument(<ApplicationPage assets={assetsOf(c)} state={emptyForm()} submitted={c.req.query('da-gui') === '1'} />));
   });
@@ -113,7 +104,7 @@ export function producerWebRoutes() {
 
   web.get(DASHBOARD_PATH, async (c) => {
     const principal = currentPrincipal(c);
-    if (!principal) return c.redirect(`/dang-nhap?next=${encodeURIComponent(DASHBOARD_PATH)}`, 303);
+    if (!principal) return toLogin(c, DASHBOARD_PATH);
     if (principal.role !== 'producer') throw new Forbidden('Trang này dành cho tài khoản cơ sở sản xuất');
     c.header('Cache-Control', NO_STORE);
     if (!principal.producerId) return c.html(await renderDocument(<NoStorefrontPage assets={assetsOf(c)} />));
@@ -166,7 +157,7 @@ export function producerWebRoutes() {
     // owner's own processed upload, made for this picture, is saved (a reload changes nothing).
     web.get(storefrontImageDonePath(kind), async (c) => {
       const principal = currentPrincipal(c);
-      if (!principal) return c.redirect(`/dang-nhap?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 303);
+      if (!principal) return toLogin(c);
       const upload = await returnedUpload(c, principal, (u) => u.purpose === storefrontImageKinds[kind].purpose);
       const { producerId } = ownStorefrontId(c);
       const producer = await ownProducer(c, producerId);
@@ -205,7 +196,7 @@ export function producerWebRoutes() {
 
   web.get(NOTIFICATIONS_PATH, async (c) => {
     const principal = currentPrincipal(c);
-    if (!principal) return c.redirect(`/dang-nhap?next=${encodeURIComponent(NOTIFICATIONS_PATH)}`, 303);
+    if (!principal) return toLogin(c, NOTIFICATIONS_PATH);
     if (principal.role !== 'producer' || !principal.producerId) throw new Forbidden('Trang này dành cho cơ sở đã có gian hàng');
     const inbox = await c.get('services').notifications.latest(principal.producerId, { limit: INBOX_LIMIT });
     c.header('Cache-Control', NO_STORE);

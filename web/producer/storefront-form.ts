@@ -1,5 +1,5 @@
-import type { FieldErrors } from '../identity/form';
-import { fieldErrorsOf } from '../identity/form-state';
+import type { FieldErrors } from '../components/form/form';
+import { fieldErrorsOf } from '../components/form/form-state';
 import { StorefrontPatchSchema, type StorefrontPatch } from '../../shared/storefront/schemas';
 
 const MONEY_FIELDS = ['shippingFeeVnd', 'freeShippingThresholdVnd'] as const;

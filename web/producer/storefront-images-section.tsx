@@ -1,7 +1,7 @@
 import type { Image } from '../../shared/catalog/product';
 import type { PresignedPostForm } from '../../shared/media/upload-presigner';
 import type { Producer } from '../../shared/storefront/producer';
-import { ErrorSummary, type FormState } from '../identity/form';
+import { ErrorSummary, type FormState, fieldId } from '../components/form/form';
 import { imageUrl } from '../view';
 import { SignedFields } from './direct-upload';
 import { storefrontImageAlt, storefrontImageKinds, storefrontImagePath, storefrontImageRemovePath, type StorefrontImageKind } from './storefront-images';
@@ -9,7 +9,6 @@ import { storefrontImageAlt, storefrontImageKinds, storefrontImagePath, storefro
 export type StorefrontImageForms = Partial<Record<StorefrontImageKind, FormState>>;
 export type StorefrontDirectUploads = Partial<Record<StorefrontImageKind, PresignedPostForm>>;
 
-const fieldId = (name: string) => `truong-${name}`;
 const hints: Record<StorefrontImageKind, string> = {
   logo: 'Ảnh vuông, rộng từ 320 px. JPEG, PNG, WebP hoặc AVIF, tối đa 10 MB.',
   banner: 'Ảnh ngang (khoảng 3:1), rộng từ 1280 px. JPEG, PNG, WebP hoặc AVIF, tối đa 10 MB.',

@@ -1,7 +1,7 @@
 import type { Product } from '../../shared/catalog/product';
 import { ProductPatchSchema, type ProductPatch } from '../../shared/catalog/management-schemas';
 import { MAX_VARIANTS, variantIdOf, type Variant } from '../../shared/catalog/variants';
-import type { FieldErrors } from '../identity/form';
+import type { FieldErrors } from '../components/form/form';
 import { parseWholeNumber, stockFromForm, vietnameseIssues } from './product-form';
 
 /**

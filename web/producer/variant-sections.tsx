@@ -2,22 +2,10 @@ import type { Child } from 'hono/jsx';
 import type { Product } from '../../shared/catalog/product';
 import { MAX_VARIANTS, type Variant } from '../../shared/catalog/variants';
 import { formatVnd } from '../../shared/money/vnd';
-import { ErrorSummary, Field, Submit, emptyForm, type FormState } from '../identity/form';
+import { ErrorSummary, Field, Submit, emptyForm, type FormState, fieldId, FieldError } from '../components/form/form';
 import { productActionPath } from './paths';
 import { hasVariants } from './product-form';
 import { cheapestVariant, filledRows, isBlankRow, variantCellLabel, variantField, variantFormValues, variantStockField, variantSummaryLabels, type VariantCell } from './variant-form';
-
-/** Same id scheme as web/identity/form.tsx, so the error summary's links land on the cells too. */
-const fieldId = (name: string) => `truong-${name}`;
-
-function CellError({ name, state }: { name: string; state: FormState }) {
-  const error = state.errors[name];
-  return error ? (
-    <p class="field-error" id={`${fieldId(name)}-loi`}>
-      {error}
-    </p>
-  ) : null;
-}
 
 interface CellProps {
   before?: Child;
@@ -50,7 +38,7 @@ function Cell({ before, row, cell, state, maxlength, numeric }: CellProps) {
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `${id}-loi` : undefined}
       />
-      <CellError name={name} state={state} />
+      <FieldError name={name} state={state} />
     </td>
   );
 }

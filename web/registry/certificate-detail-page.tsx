@@ -10,7 +10,7 @@ import { EXPIRING_SOON_DAYS } from '../../shared/registry/province-certificates'
 import { formatVietnamDate, formatVietnamDateTime } from '../../shared/time/vietnam-time';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { Layout } from '../components/layout';
-import { ErrorSummary } from '../identity/form';
+import { ErrorSummary } from '../components/form/form';
 import { identityCss } from '../identity/styles';
 import { producerPath, productPath, type AssetUrls } from '../view';
 import { auditActionLabels, AuditTrail } from './audit-trail';

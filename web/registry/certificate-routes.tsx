@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../shared/http/app-env';
-import { AppError, InvalidInput, PayloadTooLarge } from '../../shared/http/errors';
+import { AppError, InvalidInput } from '../../shared/http/errors';
 import { currentPrincipal } from '../../shared/identity/authenticate';
 import { requirePrincipal } from '../../shared/identity/authorize';
 import { certificateDetail } from '../../shared/registry/certificate-detail';
@@ -11,17 +11,17 @@ import { downgradeCertificate, renewCertificate, revokeCertificate, type Registr
 import type { Certificate } from '../../shared/registry/certificate';
 import type { DowngradeBody, RenewBody, RevokeBody } from '../../shared/registry/schemas';
 import { formatVietnamDate } from '../../shared/time/vietnam-time';
-import type { FormState } from '../identity/form';
-import { readForm } from '../identity/form-state';
+import type { FormState } from '../components/form/form';
+import { readForm } from '../components/form/form-state';
 import { CertificateDetailPage, type ChangeDone } from './certificate-detail-page';
 import { CertificateListPage } from './certificate-list-page';
 import { CERTIFICATES_PATH, certificatesListPath, changeActions, type ChangeAction } from './certificate-paths';
 
 const MAX_EVIDENCE_MB = MAX_EVIDENCE_BYTES / 1024 / 1024;
 import { fieldOfCode, fieldsOf, parseChangeForm } from './change-forms';
-import { asRegistrar, assetsOf, sendConsolePage, toLogin, type Registrar } from './console-http';
+import { asRegistrar, sendConsolePage, type Registrar } from './console-http';
+import { assetsOf, formBodyLimit, toLogin } from '../http';
 
-const FORM_LIMIT_BYTES = 16 * 1024;
 const MAX_CURSOR_CHARS = 2000;
 
 type Services = AppEnv['Variables']['services'];
@@ -54,12 +54,7 @@ async function renderDetail(
  */
 export function certificateConsoleRoutes() {
   const web = new Hono<AppEnv>();
-  const formLimit = bodyLimit({
-    maxSize: FORM_LIMIT_BYTES,
-    onError: () => {
-      throw new PayloadTooLarge(FORM_LIMIT_BYTES);
-    },
-  });
+  const formLimit = formBodyLimit();
 
   web.get(CERTIFICATES_PATH, async (c) => {
     const signedIn = currentPrincipal(c);

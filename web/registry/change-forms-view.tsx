@@ -1,5 +1,5 @@
 import type { Certificate } from '../../shared/registry/certificate';
-import { Choice, emptyForm, ErrorSummary, Field, Submit, type FormState } from '../identity/form';
+import { Choice, emptyForm, ErrorSummary, Field, Submit, type FormState } from '../components/form/form';
 import { changePath, type ChangeAction } from './certificate-paths';
 import { changeForms } from './change-forms';
 

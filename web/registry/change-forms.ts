@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DowngradeBodySchema, RenewBodySchema, RevokeBodySchema } from '../../shared/registry/schemas';
-import type { FieldErrors } from '../identity/form';
+import type { FieldErrors } from '../components/form/form';
 import type { ChangeAction } from './certificate-paths';
 
 /**

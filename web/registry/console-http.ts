@@ -4,14 +4,8 @@ import type { AppEnv } from '../../shared/http/app-env';
 import { Forbidden } from '../../shared/http/errors';
 import type { Principal } from '../../shared/identity/principal';
 import { NO_STORE, renderDocument } from '../render';
-import type { AssetUrls } from '../view';
 
 export type Registrar = Extract<Principal, { role: 'officer' | 'admin' }>;
-
-export function assetsOf(c: Context<AppEnv>): AssetUrls {
-  const { config } = c.get('services');
-  return { media: config.mediaBaseUrl.replace(/\/+$/, ''), static: config.staticBaseUrl.replace(/\/+$/, '') };
-}
 
 /** Route-level gate of the console pages; the province (object-level) check is in the services. */
 export function asRegistrar(principal: Principal): Registrar {
@@ -23,11 +17,4 @@ export function asRegistrar(principal: Principal): Registrar {
 export async function sendConsolePage(c: Context<AppEnv>, node: JSX.Element, status: 200 | 201 | 400 | 409 | 413 = 200) {
   c.header('Cache-Control', NO_STORE);
   return c.html(await renderDocument(node), status);
-}
-
-/** A visitor without a session signs in first and comes back to the same URL (query included). */
-export function toLogin(c: Context<AppEnv>) {
-  const url = new URL(c.req.url);
-  c.header('Cache-Control', NO_STORE);
-  return c.redirect(`/dang-nhap?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
 }

@@ -4,7 +4,7 @@ import { provinceLabelByCode } from '../../shared/reference/labels';
 import type { RegistryResult } from '../../shared/registry/service';
 import { formatVietnamDate } from '../../shared/time/vietnam-time';
 import { Layout } from '../components/layout';
-import { Choice, ErrorSummary, Field, Submit, type FormState } from '../identity/form';
+import { Choice, ErrorSummary, Field, Submit, type FormState } from '../components/form/form';
 import { identityCss } from '../identity/styles';
 import type { AssetUrls } from '../view';
 import { CERTIFICATES_PATH, certificatePath } from './certificate-paths';

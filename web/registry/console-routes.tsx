@@ -1,21 +1,20 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../shared/http/app-env';
-import { AppError, PayloadTooLarge } from '../../shared/http/errors';
+import { AppError } from '../../shared/http/errors';
 import { currentPrincipal } from '../../shared/identity/authenticate';
 import { requirePrincipal } from '../../shared/identity/authorize';
 import { recordCertificate } from '../../shared/registry/service';
-import { emptyForm, type FormState } from '../identity/form';
-import { fieldErrorsOf, readForm } from '../identity/form-state';
+import { emptyForm, type FormState } from '../components/form/form';
+import { fieldErrorsOf, readForm } from '../components/form/form-state';
 import { CONSOLE_PATH, ConsolePage, RECORD_PATH } from './console-page';
 import { IMPORT_PATH, ImportPage } from './import-page';
 import { readCertificateCsv } from '../../shared/registry/csv-import';
 import { advanceImportJob, importJobRows, startImportJob } from '../../shared/registry/import-job';
 import { IMPORT_REFRESH_SECONDS, ImportJobPage, importJobPath } from './import-job-page';
 import { parseRecordForm, RECORD_FIELDS } from './record-form';
-import { asRegistrar, assetsOf, sendConsolePage as send, toLogin, type Registrar } from './console-http';
+import { asRegistrar, sendConsolePage as send, type Registrar } from './console-http';
+import { assetsOf, formBodyLimit, toLogin } from '../http';
 
-const FORM_LIMIT_BYTES = 16 * 1024;
 /** A CSV of a few thousand certificates. */
 const IMPORT_LIMIT_BYTES = 1024 * 1024;
 
@@ -25,16 +24,11 @@ const IMPORT_LIMIT_BYTES = 1024 * 1024;
  */
 export function consoleWebRoutes() {
   const web = new Hono<AppEnv>();
-  const formLimit = bodyLimit({
-    maxSize: FORM_LIMIT_BYTES,
-    onError: () => {
-      throw new PayloadTooLarge(FORM_LIMIT_BYTES);
-    },
-  });
+  const formLimit = formBodyLimit();
 
   web.get(CONSOLE_PATH, (c) => {
     const principal = currentPrincipal(c);
-    if (!principal) return c.redirect(`/dang-nhap?next=${encodeURIComponent(CONSOLE_PATH)}`, 303);
+    if (!principal) return toLogin(c, CONSOLE_PATH);
     return send(c, <ConsolePage assets={assetsOf(c)} principal={asRegistrar(principal)} state={emptyForm({ stars: '4', issuingLevel: 'province' })} />);
   });
 
@@ -56,16 +50,11 @@ export function consoleWebRoutes() {
   });
   web.get(IMPORT_PATH, (c) => {
     const principal = currentPrincipal(c);
-    if (!principal) return c.redirect(`/dang-nhap?next=${encodeURIComponent(IMPORT_PATH)}`, 303);
+    if (!principal) return toLogin(c, IMPORT_PATH);
     return send(c, <ImportPage assets={assetsOf(c)} principal={asRegistrar(principal)} />);
   });
 
-  const importLimit = bodyLimit({
-    maxSize: IMPORT_LIMIT_BYTES,
-    onError: () => {
-      throw new PayloadTooLarge(IMPORT_LIMIT_BYTES);
-    },
-  });
+  const importLimit = formBodyLimit(IMPORT_LIMIT_BYTES);
   // A file upload (multipart) or pasted text, stored whole as a job; each row then goes through the
   // same checks as the API, a slice per request (shared/registry/import-job.ts), so no request runs
   // into the Lambda timeout however long the file.

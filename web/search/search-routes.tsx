@@ -3,17 +3,12 @@ import type { AppEnv } from '../../shared/http/app-env';
 import { runSearch } from '../../shared/search/run-search';
 import { DEFAULT_SEARCH_PAGE, SearchQuerySchema, type SearchQuery } from '../../shared/search/schemas';
 import { NO_STORE, sendPage } from '../render';
-import type { AssetUrls } from '../view';
 import { filterParams } from './filter-labels';
 import { searchPath, type SearchParams } from './search-links';
 import { SearchPage } from './search-page';
+import { assetsOf } from '../http';
 
 const FieldSchemas = SearchQuerySchema.shape;
-
-function assetsOf(c: Context<AppEnv>): AssetUrls {
-  const { config } = c.get('services');
-  return { media: config.mediaBaseUrl.replace(/\/+$/, ''), static: config.staticBaseUrl.replace(/\/+$/, '') };
-}
 
 /**
  * A shared or hand-edited link with one bad filter still searches: each parameter is checked on its

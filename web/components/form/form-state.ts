@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { AppError } from '../../shared/http/errors';
+import { AppError } from '../../../shared/http/errors';
 import type { FieldErrors, FormState } from './form';
 
 /** The form's fields as strings (absent ones as ''), so every problem gets a Vietnamese message from the schema. */

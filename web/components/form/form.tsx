@@ -12,7 +12,18 @@ export interface FormState {
 
 export const emptyForm = (values: Record<string, string> = {}): FormState => ({ values, errors: {} });
 
-const fieldId = (name: string) => `truong-${name}`;
+/** The one id scheme of form fields, so the error summary's links land on any field or table cell. */
+export const fieldId = (name: string) => `truong-${name}`;
+
+/** The message under a field (or cell), tied to it by id for screen readers (aria-describedby). */
+export function FieldError({ name, state }: { name: string; state: FormState }) {
+  const error = state.errors[name];
+  return error ? (
+    <p class="field-error" id={`${fieldId(name)}-loi`}>
+      {error}
+    </p>
+  ) : null;
+}
 
 /**
  * At the top of the form, focused on load: what is wrong, each item a
