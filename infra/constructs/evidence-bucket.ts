@@ -1,9 +1,9 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { EVIDENCE_PREFIX } from '../../shared/media/evidence-keys';
 import type { EnvSettings } from '../environments';
+import { privateBucketProps } from './private-bucket';
 
 export interface EvidenceBucketProps {
   readonly settings: EnvSettings;
@@ -24,25 +24,7 @@ export class EvidenceBucket extends Construct {
   constructor(scope: Construct, id: string, props: EvidenceBucketProps) {
     super(scope, id);
     const { settings, accessLogsBucket } = props;
-    this.bucket = new Bucket(this, 'Bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      // A replaced file stays named by the audit trail: an overwrite or delete must be undoable.
-      versioned: true,
-      lifecycleRules: [
-        {
-          id: 'expire-old-versions',
-          noncurrentVersionExpiration: settings.noncurrentMediaExpiration,
-          abortIncompleteMultipartUploadAfter: Duration.days(7),
-        },
-      ],
-      serverAccessLogsBucket: accessLogsBucket,
-      serverAccessLogsPrefix: 'evidence-bucket/',
-      removalPolicy: settings.removalPolicy,
-      autoDeleteObjects: settings.removalPolicy === RemovalPolicy.DESTROY,
-    });
+    this.bucket = new Bucket(this, 'Bucket', privateBucketProps(settings, accessLogsBucket, 'evidence-bucket/'));
   }
 
   /** Read, write and delete (a failed commit removes its file) under `evidence/` only; nothing else. */

@@ -1,7 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { EnvSettings } from '../environments';
+import { privateBucketProps } from './private-bucket';
 
 export interface MediaBucketProps {
   readonly settings: EnvSettings;
@@ -22,24 +22,6 @@ export class MediaBucket extends Construct {
   constructor(scope: Construct, id: string, props: MediaBucketProps) {
     super(scope, id);
     const { settings, accessLogsBucket } = props;
-    this.bucket = new Bucket(this, 'Bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      // Producer uploads are the only copy of their photos: an overwrite or delete must be undoable.
-      versioned: true,
-      lifecycleRules: [
-        {
-          id: 'expire-old-versions',
-          noncurrentVersionExpiration: settings.noncurrentMediaExpiration,
-          abortIncompleteMultipartUploadAfter: Duration.days(7),
-        },
-      ],
-      serverAccessLogsBucket: accessLogsBucket,
-      serverAccessLogsPrefix: 'media-bucket/',
-      removalPolicy: settings.removalPolicy,
-      autoDeleteObjects: settings.removalPolicy === RemovalPolicy.DESTROY,
-    });
+    this.bucket = new Bucket(this, 'Bucket', privateBucketProps(settings, accessLogsBucket, 'media-bucket/'));
   }
 }

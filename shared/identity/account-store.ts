@@ -4,6 +4,7 @@ import { withoutKeys } from '../db/item-keys';
 import { Conflict, NotFound } from '../http/errors';
 import type { Account } from './account';
 import { accountKey, emailKey } from './keys';
+import { putIfAbsent } from '../db/put-if-absent';
 
 export interface AccountStore {
   getAccount(id: string): Promise<Account | undefined>;
@@ -44,20 +45,8 @@ export class DynamoAccountStore implements AccountStore {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...accountKey(account.id), type: 'Account', ...account },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...emailKey(account.email), type: 'AccountEmail', accountId: account.id, createdAt: account.createdAt },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
+            putIfAbsent(this.tableName, { ...accountKey(account.id), type: 'Account', ...account }),
+            putIfAbsent(this.tableName, { ...emailKey(account.email), type: 'AccountEmail', accountId: account.id, createdAt: account.createdAt }),
           ],
         }),
       );

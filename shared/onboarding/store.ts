@@ -8,6 +8,7 @@ import { producerItem } from '../storefront/items';
 import type { Producer } from '../storefront/producer';
 import type { Application, ApplicationAudit, ApplicationStatus } from './application';
 import { applicantLockKey, applicationKey, applicationQueuePartition, applicationQueueSortKey, auditKey } from './keys';
+import { putIfAbsent } from '../db/put-if-absent';
 
 const AUDIT_FIELDS = ['applicationId', 'decision', 'by', 'at', 'reason'] as const;
 
@@ -53,14 +54,8 @@ export class ApplicationStore {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...applicantLockKey(app.accountId), type: 'ApplicantLock', applicationId: app.id, createdAt: app.createdAt },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            { Put: { TableName: this.tableName, Item: applicationItem(app), ConditionExpression: 'attribute_not_exists(PK)' } },
+            putIfAbsent(this.tableName, { ...applicantLockKey(app.accountId), type: 'ApplicantLock', applicationId: app.id, createdAt: app.createdAt }),
+            putIfAbsent(this.tableName, applicationItem(app)),
             auditPut(this.tableName, { applicationId: app.id, decision: 'submitted', by: app.accountId, at: app.createdAt }),
           ],
         }),
@@ -109,13 +104,7 @@ export class ApplicationStore {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: producerItem(producer),
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
+            putIfAbsent(this.tableName, producerItem(producer)),
             {
               Update: {
                 TableName: this.tableName,

@@ -7,6 +7,7 @@ import { Conflict, NotFound } from '../http/errors';
 import type { Certificate } from './certificate';
 import { certificateIndexItem } from './certificate-index';
 import { certificateItem } from './store';
+import { putIfAbsent } from '../db/put-if-absent';
 
 export interface CertificateStore {
   /** `consistent`: the read a conditional write is built on (a link or a registry change), never a stale one. */
@@ -42,7 +43,7 @@ export class DynamoCertificateStore implements CertificateStore {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.tableName, Item: certificateItem(cert), ConditionExpression: 'attribute_not_exists(PK)' } },
+            putIfAbsent(this.tableName, certificateItem(cert)),
             { Put: { TableName: this.tableName, Item: certificateIndexItem(cert, provinceCode, 'record') } },
           ],
         }),

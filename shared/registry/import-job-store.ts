@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PlannedRow, RowOutcome, RowReport } from './csv-import';
+import { putIfAbsent } from '../db/put-if-absent';
 
 /** The job's summary item: what the console page shows while the rows run. */
 export interface ImportJob {
@@ -37,7 +38,7 @@ export class DynamoImportJobStore {
     await this.db.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: this.tableName, Item: { PK: pk(job.id), SK: 'JOB', ...job, ttl }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          putIfAbsent(this.tableName, { PK: pk(job.id), SK: 'JOB', ...job, ttl }),
           ...chunks.map((rows, n) => ({ Put: { TableName: this.tableName, Item: { PK: pk(job.id), SK: chunkSk('ROWS', n), rows, ttl } } })),
         ],
       }),
@@ -70,7 +71,7 @@ export class DynamoImportJobStore {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.tableName, Item: { PK: pk(job.id), SK: chunkSk('REPORT', job.doneRows), rows: report, ttl }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            putIfAbsent(this.tableName, { PK: pk(job.id), SK: chunkSk('REPORT', job.doneRows), rows: report, ttl }),
             {
               Update: {
                 TableName: this.tableName,

@@ -1,5 +1,5 @@
 import { productGroups } from '../../shared/reference/taxonomy';
-import { Field, type FormState, fieldId } from '../components/form/form';
+import { Field, type FormState, fieldId, FieldMessage } from '../components/form/form';
 import { SelectField, TextArea } from './form-fields';
 import { productLabels } from './product-form';
 
@@ -33,11 +33,7 @@ function SubgroupSelect({ state }: { state: FormState }) {
           </optgroup>
         ))}
       </select>
-      {error ? (
-        <p class="field-error" id={`${id}-loi`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessage id={id} error={error} />
     </div>
   );
 }

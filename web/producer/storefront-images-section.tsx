@@ -1,7 +1,7 @@
 import type { Image } from '../../shared/catalog/product';
 import type { PresignedPostForm } from '../../shared/media/upload-presigner';
 import type { Producer } from '../../shared/storefront/producer';
-import { ErrorSummary, type FormState, fieldId } from '../components/form/form';
+import { ErrorSummary, type FormState, fieldId, FieldMessage } from '../components/form/form';
 import { imageUrl } from '../view';
 import { SignedFields } from './direct-upload';
 import { storefrontImageAlt, storefrontImageKinds, storefrontImagePath, storefrontImageRemovePath, type StorefrontImageKind } from './storefront-images';
@@ -41,11 +41,7 @@ function DirectImageForm({ kind, direct, state, replacing }: { kind: StorefrontI
           {hints[kind]} {HEIC_HINT} Nếu trang đã mở hơn một giờ, tải lại trang trước khi chọn ảnh.
         </p>
         <input id={id} name="file" type="file" accept="image/*" required aria-invalid={error ? 'true' : undefined} aria-describedby={[`${id}-goi-y`, error ? `${id}-loi` : ''].filter(Boolean).join(' ')} />
-        {error ? (
-          <p class="field-error" id={`${id}-loi`}>
-            {error}
-          </p>
-        ) : null}
+        <FieldMessage id={id} error={error} />
       </div>
       <div>
         <button type="submit">Tải {label.toLowerCase()} lên</button>
@@ -89,11 +85,7 @@ function ImageForm({ producer, kind, media, state, direct }: { producer: Produce
               {hints[kind]} {HEIC_HINT}
             </p>
             <input id={id} name={kind} type="file" accept="image/*" required aria-invalid={error ? 'true' : undefined} aria-describedby={[`${id}-goi-y`, error ? `${id}-loi` : ''].filter(Boolean).join(' ')} />
-            {error ? (
-              <p class="field-error" id={`${id}-loi`}>
-                {error}
-              </p>
-            ) : null}
+            <FieldMessage id={id} error={error} />
           </div>
           <div>
             <button type="submit">Tải {label.toLowerCase()} lên</button>

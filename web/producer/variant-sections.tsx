@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Product } from '../../shared/catalog/product';
 import { MAX_VARIANTS, type Variant } from '../../shared/catalog/variants';
 import { formatVnd } from '../../shared/money/vnd';
-import { ErrorSummary, Field, Submit, emptyForm, type FormState, fieldId, FieldError } from '../components/form/form';
+import { ErrorSummary, Field, Submit, emptyForm, type FormState, fieldId, FieldError, FieldMessage } from '../components/form/form';
 import { productActionPath } from './paths';
 import { hasVariants } from './product-form';
 import { cheapestVariant, filledRows, isBlankRow, variantCellLabel, variantField, variantFormValues, variantStockField, variantSummaryLabels, type VariantCell } from './variant-form';
@@ -119,11 +119,7 @@ function SinglePriceForm({ product, variants, state }: { product: Product; varia
           <input id={id} type="checkbox" name="confirmSinglePrice" value="1" required aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-loi` : undefined} />
           <span>Tôi muốn bỏ các phân loại và bán một giá.</span>
         </label>
-        {error ? (
-          <p class="field-error" id={`${id}-loi`}>
-            {error}
-          </p>
-        ) : null}
+        <FieldMessage id={id} error={error} />
       </div>
       <Submit>Bỏ phân loại</Submit>
     </form>

@@ -15,14 +15,18 @@ export const emptyForm = (values: Record<string, string> = {}): FormState => ({ 
 /** The one id scheme of form fields, so the error summary's links land on any field or table cell. */
 export const fieldId = (name: string) => `truong-${name}`;
 
-/** The message under a field (or cell), tied to it by id for screen readers (aria-describedby). */
-export function FieldError({ name, state }: { name: string; state: FormState }) {
-  const error = state.errors[name];
+/** The message under the control with id `id`, as `${id}-loi` for its aria-describedby. */
+export function FieldMessage({ id, error }: { id: string; error: string | undefined }) {
   return error ? (
-    <p class="field-error" id={`${fieldId(name)}-loi`}>
+    <p class="field-error" id={`${id}-loi`}>
       {error}
     </p>
   ) : null;
+}
+
+/** The message under a field (or cell) of a form state. */
+export function FieldError({ name, state }: { name: string; state: FormState }) {
+  return <FieldMessage id={fieldId(name)} error={state.errors[name]} />;
 }
 
 /**
@@ -99,11 +103,7 @@ export function Field(props: FieldProps) {
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
       />
-      {error ? (
-        <p class="field-error" id={`${id}-loi`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessage id={id} error={error} />
     </div>
   );
 }
@@ -133,11 +133,7 @@ export function Choice({ name, legend, state, options }: ChoiceProps) {
           </label>
         ))}
       </fieldset>
-      {error ? (
-        <p class="field-error" id={`${id}-loi`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessage id={id} error={error} />
     </div>
   );
 }
