@@ -13,6 +13,7 @@ import { ensureTable } from '../shared/db/create-table';
 import { LocalMediaStore } from '../shared/media/local-media-store';
 import { loadOrCreateLocalSessionSecret } from '../shared/identity/local-session-secret';
 import { createServices } from '../app/create-services';
+import { releaseUnpaid } from '../shared/orders/payment-expiry';
 import { createLocalServerApp } from '../app/local-server';
 import { buildWeb, webDistDir } from './build-web';
 import { seedDemo } from './demo/seed';
@@ -79,6 +80,11 @@ try {
     console.log(`[dev] Chợ OCOP is running on http://localhost:${port}  (API: /api, docs: /api/docs) — ready in ${ms} ms, Ctrl-C to stop`);
     console.log(`[dev] DynamoDB Local: ${dynamo.endpoint} (table ${config.tableName}) — e.g. npm run admin:create -- --endpoint ${dynamo.endpoint} --email …`);
   });
+  // Unpaid VietQR/card orders give their stock back after 30 minutes (on AWS: the ReleaseUnpaidOrders job).
+  const releaseTimer = setInterval(() => {
+    releaseUnpaid(services).catch((error: unknown) => console.error(`[dev] release of unpaid orders failed: ${error instanceof Error ? error.message : String(error)}`));
+  }, 60_000);
+  releaseTimer.unref();
   server.on('error', async (error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `[dev] port ${port} is in use: try PORT=3001 npm start` : `[dev] server error: ${error.message}`);
     await shutdown(1);

@@ -362,6 +362,7 @@ describe('web pages (server-rendered, on DynamoDB Local)', () => {
       ...services,
       catalog: {
         getProduct: (id) => services.catalog.getProduct(id),
+        getProducts: (ids) => services.catalog.getProducts(ids),
         saveProduct: (p, prev) => services.catalog.saveProduct(p, prev),
         listProducts: () => Promise.reject(error),
       },

@@ -6,9 +6,11 @@ import type { CatalogStore, ProductPage } from './catalog-store';
 import { checkListingGate } from './gate';
 import { listingItems, productItem,  type ListingItem } from './items';
 import { withoutKeys } from '../db/item-keys';
+import { batchGet } from '../db/batch-get';
 import { listingPartition, productKey, sortIndex, type ListingFacet } from './keys';
 import type { ListProductsQuery } from './list-query';
 import type { Product, ProductCard } from './product';
+import { productWriteCondition } from './product-write-condition';
 
 /** Most Query calls one list request may make while filters drop items (bounded cost per request). */
 const MAX_QUERY_CALLS = 4;
@@ -38,6 +40,18 @@ export class DynamoCatalogStore implements CatalogStore {
   async getProduct(id: string): Promise<Product | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: productKey(id) }));
     return Item ? withoutKeys<Product>(Item) : undefined;
+  }
+
+  async getProducts(ids: readonly string[]): Promise<Map<string, Product>> {
+    const unique = [...new Set(ids)];
+    if (unique.length > 100) throw new RangeError('getProducts: at most 100 ids');
+    const found = await batchGet(this.db, this.tableName, unique.map(productKey));
+    const out = new Map<string, Product>();
+    for (const item of found.values()) {
+      const product = withoutKeys<Product>(item);
+      out.set(product.id, product);
+    }
+    return out;
   }
 
   async listProducts(q: ListProductsQuery, now: Date): Promise<ProductPage> {
@@ -136,10 +150,7 @@ export class DynamoCatalogStore implements CatalogStore {
                 // Optimistic concurrency on the product item: nothing half-written if two edits race.
                 ...(i === 0
                   ? previous
-                    ? {
-                        ConditionExpression: 'updatedAt = :prev',
-                        ExpressionAttributeValues: { ':prev': previous.updatedAt },
-                      }
+                    ? productWriteCondition(previous)
                     : { ConditionExpression: 'attribute_not_exists(PK)' }
                   : {}),
               },

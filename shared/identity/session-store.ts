@@ -1,7 +1,7 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Account } from './account';
 import { accountFromItem } from './account-store';
-import { batchGet, keyId } from './batch-get';
+import { batchGet, keyId } from '../db/batch-get';
 import { accountKey, revokedKey } from './keys';
 
 export interface SessionState {

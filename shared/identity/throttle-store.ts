@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchGet, keyId } from './batch-get';
+import { batchGet, keyId } from '../db/batch-get';
 import { throttleKey, type ThrottleScope } from './keys';
 import { lockMs, staleFloor, throttleTtl, type ThrottlePolicy, type ThrottleRecord } from './throttle-policy';
 

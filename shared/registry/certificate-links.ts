@@ -3,7 +3,7 @@ import { withoutKeys } from '../db/item-keys';
 import { productKey } from '../catalog/keys';
 import { certificateKey } from './keys';
 import type { Product } from '../catalog/product';
-import { batchGet, keyId } from '../identity/batch-get';
+import { batchGet, keyId } from '../db/batch-get';
 
 /**
  * "Product X carries certificate N", kept under the certificate's own partition (`CERT#<no>`,

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { productKey } from '../catalog/keys';
 import { producerKey } from '../storefront/keys';
-import { batchGet, keyId } from '../identity/batch-get';
+import { batchGet, keyId } from '../db/batch-get';
 
 export interface CertificateNames {
   producers: Map<string, string>;

@@ -1,3 +1,4 @@
+import { productWriteCondition } from '../catalog/product-write-condition';
 import { OWNER_INDEX } from '../db/owner-index';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -175,8 +176,7 @@ export class DynamoRegistryStore implements RegistryStore {
         Put: {
           TableName,
           Item: productItem(next),
-          ConditionExpression: 'updatedAt = :prev',
-          ExpressionAttributeValues: { ':prev': previous.updatedAt },
+          ...productWriteCondition(previous),
         },
       },
       ...puts.map((Item) => ({ Put: { TableName, Item } })),

@@ -2,12 +2,15 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { Conflict, Forbidden } from '../http/errors';
 import { withoutKeys } from '../db/item-keys';
+import { batchGet } from '../db/batch-get';
 import { producerKey } from './keys';
 import { producerItem } from './items';
 import type { Producer } from './producer';
 
 export interface ProducerStore {
   getProducer(id: string): Promise<Producer | undefined>;
+  /** Several storefronts in one BatchGetItem (≤ 100 ids). */
+  getProducers(ids: readonly string[]): Promise<Map<string, Producer>>;
   createProducer(producer: Producer): Promise<void>;
   /**
    * Replaces the profile, only if it is still `previous` (optimistic concurrency on updatedAt) and
@@ -26,6 +29,16 @@ export class DynamoProducerStore implements ProducerStore {
   async getProducer(id: string): Promise<Producer | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: producerKey(id) }));
     return Item ? withoutKeys<Producer>(Item) : undefined;
+  }
+
+  async getProducers(ids: readonly string[]): Promise<Map<string, Producer>> {
+    const found = await batchGet(this.db, this.tableName, [...new Set(ids)].map(producerKey));
+    const out = new Map<string, Producer>();
+    for (const item of found.values()) {
+      const producer = withoutKeys<Producer>(item);
+      out.set(producer.id, producer);
+    }
+    return out;
   }
 
   async createProducer(producer: Producer): Promise<void> {
