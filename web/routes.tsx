@@ -8,6 +8,7 @@ import type { AppEnv } from '../shared/http/app-env';
 import { AppError, InvalidInput, NotFound } from '../shared/http/errors';
 import { PublicIdSchema } from '../shared/http/ids';
 import { subgroupByCode } from '../shared/reference/taxonomy';
+import { publicProducer } from '../shared/storefront/producer';
 import type { FilterValues } from './components/filter-form';
 import { ErrorPage, headingFor, messageFor } from './pages/error-page';
 import { HomePage } from './pages/home-page';
@@ -155,7 +156,7 @@ export function webRoutes() {
       c,
       <StorefrontPage
         assets={assetsOf(c)}
-        producer={producer}
+        producer={publicProducer(producer)}
         items={page.items}
         nextHref={page.nextCursor ? `${base}?cursor=${encodeURIComponent(page.nextCursor)}` : undefined}
         firstHref={cursor ? base : undefined}

@@ -13,7 +13,7 @@ const patchStorefront = createRoute({
   method: 'patch',
   path: '/producers/{id}',
   tags: ['storefront'],
-  summary: 'The owner edits their storefront (name, story, contact, shipping, images)',
+  summary: 'The owner edits their storefront (name, story, contact, shipping, images, VietQR bank account)',
   security: securedBy,
   middleware: [requireRole('producer')] as const,
   request: {

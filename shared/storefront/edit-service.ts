@@ -39,8 +39,11 @@ export async function editStorefront(services: Services, principal: Principal | 
   if (patch.expectedUpdatedAt !== undefined && patch.expectedUpdatedAt !== (previous.updatedAt ?? previous.createdAt)) {
     throw new Conflict('Gian hàng vừa được sửa ở nơi khác, vui lòng tải lại', 'PRODUCER_CONFLICT');
   }
-  const { id: _id, expectedUpdatedAt: _expected, ...changes } = patch;
+  const { id: _id, expectedUpdatedAt: _expected, bank, ...changes } = patch;
   const next: Producer = { ...previous, ...changes, updatedAt: services.clock.now().toISOString() };
+  // The VietQR account: null removes it, absent leaves it as it was.
+  if (bank === null) delete next.bank;
+  else if (bank !== undefined) next.bank = bank;
   // A key set alone (the API's PATCH) leaves no record of another image behind.
   if (next.logo && next.logo.key !== next.logoKey) delete next.logo;
   if (next.banner && next.banner.key !== next.bannerKey) delete next.banner;

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ImageSchema } from '../media/image-record';
+import { BankAccountSchema } from '../payments/bank-account';
 import { provinceCodes } from '../reference/provinces';
 
 /** Legal forms an OCOP subject may have (ocop.md §2, §14.8). */
@@ -34,6 +35,8 @@ export const ProducerSchema = z
     /** Integer VND; absent means "agreed with the buyer" (older storefronts). */
     shippingFeeVnd: z.number().int().min(0).max(10_000_000).optional(),
     freeShippingThresholdVnd: z.number().int().min(0).max(1_000_000_000).optional(),
+    /** Where buyers pay by VietQR transfer. Private: shown on an order's payment page only, never on public views (publicProducer). */
+    bank: BankAccountSchema.optional(),
     createdAt: z.iso.datetime(),
     /** Optimistic-concurrency token of storefront edits; absent on storefronts never edited. */
     updatedAt: z.iso.datetime().optional(),
@@ -41,3 +44,12 @@ export const ProducerSchema = z
   })
   .openapi('Producer');
 export type Producer = z.infer<typeof ProducerSchema>;
+
+/** Fields no public view shows: the tax code, and the bank account (only an order's payment page shows it). */
+export type PublicProducer = Omit<Producer, 'taxCode' | 'bank'>;
+
+/** The storefront as anyone may see it (public API, storefront page). */
+export function publicProducer(producer: Producer): PublicProducer {
+  const { taxCode: _taxCode, bank: _bank, ...rest } = producer;
+  return rest;
+}

@@ -8,11 +8,12 @@ import { queryIntegerOr } from '../http/query-integer';
 import { validationHook } from '../http/validation-hook';
 import { provinceLabelByCode } from '../reference/labels';
 import { mountStorefrontEditing } from './edit-routes';
-import { legalFormLabels, ProducerSchema } from './producer';
+import { legalFormLabels, ProducerSchema, publicProducer } from './producer';
 
 export const StorefrontSchema = z
   .object({
-    producer: ProducerSchema.omit({ taxCode: true }).extend({
+    // No tax code, no bank account (publicProducer): the payment page shows the account, to the buyer only.
+    producer: ProducerSchema.omit({ taxCode: true, bank: true }).extend({
       legalFormLabel: z.string(),
       provinceLabel: z.string(),
     }),
@@ -52,11 +53,10 @@ export function storefrontRoutes() {
       catalog.listProducts({ producer: id, sort: 'newest', limit, cursor }, clock.now()),
     ]);
     if (!producer) throw new NotFound(`Không tìm thấy cơ sở ${id}`, 'PRODUCER_NOT_FOUND');
-    const { taxCode: _taxCode, ...publicProfile } = producer;
     return c.json(
       {
         producer: {
-          ...publicProfile,
+          ...publicProducer(producer),
           legalFormLabel: legalFormLabels[producer.legalForm],
           provinceLabel: provinceLabelByCode(producer.provinceCode),
         },

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PhoneSchema } from '../identity/phone';
+import { BankAccountSchema } from '../payments/bank-account';
 
 /**
  * Media keys come from the image pipeline (shared/media); here only their shape is checked: the
@@ -29,6 +30,9 @@ export const StorefrontPatchSchema = z
     freeShippingThresholdVnd: vnd(1_000_000_000).optional(),
     logoKey: MediaKeySchema.optional(),
     bannerKey: MediaKeySchema.optional(),
+    bank: BankAccountSchema.nullable()
+      .optional()
+      .openapi({ description: 'Where buyers pay by VietQR transfer (a bank of the NAPAS list); null removes it. Never shown on the public storefront' }),
   })
   .strict()
   .openapi('StorefrontPatch');

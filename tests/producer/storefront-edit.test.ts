@@ -81,6 +81,101 @@ describe('storefront editing', () => {
     }
   });
 
+  describe('VietQR bank account', () => {
+    const bank = { bankBin: '970436', accountNumber: '0011 0012 34567', accountName: 'Hợp tác xã Mật ong A' };
+    const saved = { bankBin: '970436', accountNumber: '0011001234567', accountName: 'HOP TAC XA MAT ONG A' };
+
+    it('the owner sets it (number and holder name normalised), changes it and removes it with null', async () => {
+      const set = await patch(app, A, { bank }, ownerA.bearer);
+      expect(set.status, await set.clone().text()).toBe(200);
+      expect(((await set.json()) as { producer: Producer }).producer.bank).toEqual(saved);
+      expect((await services.producers.getProducer(A))?.bank).toEqual(saved);
+
+      // Another edit leaves it alone.
+      expect((await patch(app, A, { story: 'Không đổi tài khoản' }, ownerA.bearer)).status).toBe(200);
+      expect((await services.producers.getProducer(A))?.bank).toEqual(saved);
+
+      const changed = { bankBin: '970405', accountNumber: '1500201234567', accountName: 'NGUYEN VAN A' };
+      expect((await patch(app, A, { bank: changed }, ownerA.bearer)).status).toBe(200);
+      expect((await services.producers.getProducer(A))?.bank).toEqual(changed);
+
+      const removed = await patch(app, A, { bank: null }, ownerA.bearer);
+      expect(removed.status).toBe(200);
+      expect(((await removed.json()) as { producer: Producer }).producer.bank).toBeUndefined();
+      expect((await services.producers.getProducer(A))?.bank).toBeUndefined();
+      expect((await services.producers.getProducer(A))?.name).toBe('HTX A');
+    });
+
+    it('only the owner: B, a shopper and an anonymous caller cannot set or clear it', async () => {
+      expect((await patch(app, A, { bank }, ownerA.bearer)).status).toBe(200);
+      const byB = await patch(app, A, { bank: { ...bank, accountNumber: '999999999' } }, ownerB.bearer);
+      expect(byB.status).toBe(403);
+      await expectErrorShape(byB, 'NOT_STOREFRONT_OWNER');
+      expect((await patch(app, A, { bank: null }, ownerB.bearer)).status).toBe(403);
+      const shopper = await createTestAccount(services, 'shopper');
+      expect((await patch(app, A, { bank: null }, shopper.bearer)).status).toBe(403);
+      expect((await patch(app, A, { bank: null })).status).toBe(401);
+      expect((await services.producers.getProducer(A))?.bank).toEqual(saved);
+      expect((await services.producers.getProducer(B))?.bank).toBeUndefined();
+    });
+
+    it('a BIN outside the NAPAS list, a malformed number or name, or an extra field is 400 in the shared error shape', async () => {
+      const cases: [unknown, string][] = [
+        [{ ...bank, bankBin: '123456' }, 'bank.bankBin'],
+        [{ ...bank, bankBin: '9704' }, 'bank.bankBin'],
+        [{ ...bank, accountNumber: '12345' }, 'bank.accountNumber'],
+        [{ ...bank, accountNumber: '0011-ABC-123' }, 'bank.accountNumber'],
+        [{ ...bank, accountName: 'X' }, 'bank.accountName'],
+        [{ ...bank, accountName: 'HTX <script>' }, 'bank.accountName'],
+        [{ bankBin: '970436', accountNumber: '0011001234567' }, 'bank.accountName'],
+        [{ ...bank, swift: 'BFTVVNVX' }, 'bank'],
+        ['970436:0011001234567', 'bank'],
+      ];
+      for (const [value, path] of cases) {
+        const res = await patch(app, A, { bank: value }, ownerA.bearer);
+        expect(res.status, JSON.stringify(value)).toBe(400);
+        const body = await expectErrorShape(res, 'INVALID_INPUT');
+        expect((body.error.details as { path: string }[]).map((d) => d.path), JSON.stringify(value)).toContain(path);
+      }
+      expect((await services.producers.getProducer(A))?.bank).toEqual(saved);
+    });
+
+    it('never appears on public views: the storefront API, the storefront page, search', async () => {
+      const C = 'htx-ong-ta-xua';
+      await services.producers.createProducer(makeProducer({ id: C, name: 'HTX Ong mật Tà Xùa' }));
+      const ownerC = await createTestAccount(services, 'producer', { producerId: C });
+      // Search shows a storefront once it has a listed product.
+      await services.catalog.saveProduct(makeProduct({ id: 'mat-ong-ta-xua-c', name: 'Mật ong Tà Xùa', producerId: C, producerName: 'HTX Ong mật Tà Xùa' }));
+      expect((await patch(app, C, { bank }, ownerC.bearer)).status).toBe(200);
+      expect((await services.producers.getProducer(C))?.bank).toEqual(saved);
+
+      const api = await app.request(`/api/producers/${C}`, { headers: { accept: 'application/json' } });
+      expect(api.status).toBe(200);
+      const text = await api.text();
+      const body = JSON.parse(text) as { producer: Record<string, unknown> };
+      expect(body.producer.name).toBe('HTX Ong mật Tà Xùa');
+      expect(body.producer).not.toHaveProperty('bank');
+      expect(body.producer).not.toHaveProperty('taxCode');
+      for (const secret of [saved.accountNumber, saved.accountName, 'bankBin']) expect(text).not.toContain(secret);
+
+      const page = await app.request(`/co-so/${C}`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('HTX Ong mật Tà Xùa');
+      for (const secret of [saved.accountNumber, saved.accountName, 'HOP TAC XA', 'VietQR']) expect(html).not.toContain(secret);
+
+      // Search finds the storefront (so its record is really in the answer) and carries no account.
+      for (const path of ['/api/search?q=ta%20xua', '/api/search/suggest?q=ta%20xua', '/tim-kiem?q=ta%20xua']) {
+        const res = await app.request(path, { headers: { accept: path.startsWith('/api') ? 'application/json' : 'text/html' } });
+        expect(res.status, path).toBe(200);
+        const out = await res.text();
+        expect(out, path).toContain(C);
+        expect(out, path).not.toContain(saved.accountNumber);
+        expect(out, path).not.toContain(saved.accountName);
+      }
+    });
+  });
+
   it('optimistic concurrency: a stale expectedUpdatedAt is a 409', async () => {
     clock.advance(1000);
     const first = await patch(app, A, { story: 'Phiên bản 1' }, ownerA.bearer);

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Image, ProductCard } from '../../shared/catalog/product';
 import { provinceLabelByCode } from '../../shared/reference/labels';
-import { legalFormLabels, type Producer } from '../../shared/storefront/producer';
+import { legalFormLabels, type PublicProducer } from '../../shared/storefront/producer';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { DemoTag } from '../components/demo-tag';
 import { Layout } from '../components/layout';
@@ -38,7 +38,8 @@ const storefrontPictureCss = `.storefront-banner{display:block;width:100%;height
 
 export interface StorefrontPageProps {
   assets: AssetUrls;
-  producer: Producer;
+  /** Public fields only: the page cannot show the tax code or the bank account by mistake. */
+  producer: PublicProducer;
   items: ProductCard[];
   nextHref?: string | undefined;
   firstHref?: string | undefined;

@@ -10,6 +10,7 @@ import type { Certificate } from '../../shared/registry/certificate';
 import type { ProducerNotification } from '../../shared/registry/notification-inbox';
 import type { Producer } from '../../shared/storefront/producer';
 import { renderStoryHtml } from '../../shared/storefront/story-markdown';
+import { bankAccountCss, BankAccountFields, bankAccountLabels, BankPreviewSection, type BankPreview } from './bank-account-section';
 import { CertificatesSection } from './certificates-section';
 import { vietnamCalendarDay } from './certificate-view';
 import { TextArea } from './form-fields';
@@ -29,6 +30,7 @@ export const storefrontLabels = {
   email: 'Email liên hệ',
   shippingFeeVnd: 'Phí giao hàng (đồng)',
   freeShippingThresholdVnd: 'Miễn phí giao hàng từ (đồng)',
+  ...bankAccountLabels,
 };
 export const storefrontFields = [...Object.keys(storefrontLabels), 'expectedUpdatedAt'];
 
@@ -40,6 +42,9 @@ export function storefrontFormValues(p: Producer): Record<string, string> {
     email: p.email ?? '',
     shippingFeeVnd: p.shippingFeeVnd === undefined ? '' : String(p.shippingFeeVnd),
     freeShippingThresholdVnd: p.freeShippingThresholdVnd === undefined ? '' : String(p.freeShippingThresholdVnd),
+    bankBin: p.bank?.bankBin ?? '',
+    accountNumber: p.bank?.accountNumber ?? '',
+    accountName: p.bank?.accountName ?? '',
     expectedUpdatedAt: p.updatedAt ?? p.createdAt,
   };
 }
@@ -59,14 +64,16 @@ export interface DashboardProps {
   imageForms?: StorefrontImageForms | undefined;
   /** AWS (media bucket): logo and banner forms signed for a direct upload to S3. */
   directImages?: StorefrontDirectUploads | undefined;
+  /** The saved VietQR account as a test QR (bankPreviewOf); undefined without an account. */
+  bankPreview?: BankPreview | undefined;
 }
 
-export function DashboardPage({ assets, producer, products, certificates, notifications, now, state, saved, imageForms, directImages }: DashboardProps) {
+export function DashboardPage({ assets, producer, products, certificates, notifications, now, state, saved, imageForms, directImages, bankPreview }: DashboardProps) {
   const title = 'Cơ sở của tôi';
   return (
     <Layout title={title} description="Quản lý gian hàng và sản phẩm của cơ sở." assets={assets} noindex>
       <div class="wrap">
-        <style>{raw(identityCss + producerCss)}</style>
+        <style>{raw(identityCss + producerCss + bankAccountCss)}</style>
         <Breadcrumbs items={[{ label: 'Trang chủ', href: '/' }, { label: title }]} />
         <h1>{producer.name}</h1>
         <p>
@@ -136,8 +143,10 @@ export function DashboardPage({ assets, producer, products, certificates, notifi
           <Field name="email" label={storefrontLabels.email} type="email" inputmode="email" autocomplete="email" state={state} required={false} maxlength={254} />
           <Field name="shippingFeeVnd" label={storefrontLabels.shippingFeeVnd} autocomplete="off" state={state} required={false} hint="Số nguyên, ví dụ 30000" maxlength={12} />
           <Field name="freeShippingThresholdVnd" label={storefrontLabels.freeShippingThresholdVnd} autocomplete="off" state={state} required={false} maxlength={13} />
+          <BankAccountFields state={state} />
           <Submit>Lưu gian hàng</Submit>
         </form>
+        <BankPreviewSection preview={bankPreview} />
       </div>
     </Layout>
   );

@@ -26,6 +26,7 @@ export interface SelectFieldProps {
   options: readonly { value: string; label: string }[];
   hint?: string;
   placeholder?: string;
+  required?: boolean;
 }
 
 export function SelectField(props: SelectFieldProps) {
@@ -34,9 +35,12 @@ export function SelectField(props: SelectFieldProps) {
   const current = props.state.values[props.name] ?? '';
   return (
     <div class="field">
-      <label for={id}>{props.label}</label>
+      <label for={id}>
+        {props.label}
+        {props.required === false ? ' (không bắt buộc)' : ''}
+      </label>
       <HintAndError id={id} hint={props.hint} where="hint" />
-      <select id={id} name={props.name} required aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, props.hint, error)}>
+      <select id={id} name={props.name} required={props.required !== false} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, props.hint, error)}>
         <option value="">{props.placeholder ?? '— Chọn —'}</option>
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === current}>

@@ -36,6 +36,7 @@ import {
 import { renderUploadWait, returnedUpload, siteOrigin } from './direct-upload';
 import type { StorefrontImageForms } from './storefront-images-section';
 import { assetsOf, formBodyLimit, toLogin } from '../http';
+import { bankPreviewOf } from './bank-account-section';
 
 type DashboardStatus = 200 | 400 | 401 | 403 | 409 | 413 | 429;
 
@@ -229,5 +230,11 @@ async function renderDashboard(c: Context<AppEnv>, producerId: string, state: Fo
   if (!producer) throw new Forbidden('Gian hàng chưa được duyệt', 'STOREFRONT_NOT_APPROVED');
   c.header('Cache-Control', NO_STORE);
   const form = state ?? { values: storefrontFormValues(producer), errors: {} };
-  return c.html(await renderDocument(<DashboardPage assets={assetsOf(c)} producer={producer} products={page.items} certificates={certificates} notifications={notifications} now={services.clock.now()} state={form} saved={saved} imageForms={imageForms} directImages={directImages} />), status);
+  const bankPreview = await bankPreviewOf(producer);
+  return c.html(
+    await renderDocument(
+      <DashboardPage assets={assetsOf(c)} producer={producer} products={page.items} certificates={certificates} notifications={notifications} now={services.clock.now()} state={form} saved={saved} imageForms={imageForms} directImages={directImages} bankPreview={bankPreview} />,
+    ),
+    status,
+  );
 }
