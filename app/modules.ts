@@ -6,6 +6,7 @@ import { identityModule } from '../shared/identity/module';
 import { mediaModule } from '../shared/media/module';
 import type { ModuleDescriptor } from '../shared/module/define-module';
 import { onboardingModule } from '../shared/onboarding/module';
+import { paymentsModule } from '../shared/payments/module';
 import { referenceModule } from '../shared/reference/module';
 import { registryModule } from '../shared/registry/module';
 import { searchModule } from '../shared/search/module';
@@ -39,6 +40,7 @@ export const modules = [
   withPages(storefrontModule, storefrontPages),
   withPages(onboardingModule, onboardingPages),
   withPages(registryModule, registryPages),
+  paymentsModule,
   withPages(catalogModule, catalogPages),
 ] as const;
 
