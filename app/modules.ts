@@ -7,6 +7,7 @@ import { mediaModule } from '../shared/media/module';
 import type { ModuleDescriptor } from '../shared/module/define-module';
 import { onboardingModule } from '../shared/onboarding/module';
 import { ordersModule } from '../shared/orders/module';
+import { paymentsModule } from '../shared/payments/module';
 import { referenceModule } from '../shared/reference/module';
 import { registryModule } from '../shared/registry/module';
 import { searchModule } from '../shared/search/module';
@@ -40,6 +41,7 @@ export const modules = [
   withPages(storefrontModule, storefrontPages),
   withPages(onboardingModule, onboardingPages),
   withPages(registryModule, registryPages),
+  paymentsModule,
   ordersModule,
   withPages(catalogModule, catalogPages),
 ] as const;

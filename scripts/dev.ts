@@ -52,6 +52,9 @@ const config = ConfigSchema.parse({
   region: 'local',
   stage: 'local',
   sessionSecret,
+  // Card payments only with Stripe test keys in the environment (docs/payments.md); hidden otherwise.
+  stripeSecretKey: process.env.STRIPE_SECRET_KEY || undefined,
+  stripeWebhookSecret: process.env.STRIPE_WEBHOOK_SECRET || undefined,
   logLevel: process.env.LOG_LEVEL ?? 'WARN',
 });
 const services = createServices(config);

@@ -38,9 +38,20 @@ export const ConfigSchema = z.object({
   behindCloudFront: z.boolean().default(false),
   /** Where the search index snapshot lives in AWS (s3://bucket/key); unset locally (built in process). */
   searchSnapshot: z.string().optional(),
+  /**
+   * Card payments (Stripe Checkout) for local runs: STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, both or
+   * neither; without a key the card option is hidden (docs/payments.md). Never set from the repo.
+   */
+  stripeSecretKey: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_…)').optional(),
+  stripeWebhookSecret: z.string().regex(/^whsec_\w+$/, 'STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)').optional(),
+  /** In AWS: the Secrets Manager secret holding `{ "secretKey": …, "webhookSecret": … }`, read once per container. */
+  stripeSecretArn: z.string().startsWith('arn:').optional(),
 }).refine((c) => !isInsideDir(c.evidenceDir, c.mediaDir) && !isInsideDir(c.mediaDir, c.evidenceDir), {
   message: 'EVIDENCE_DIR must be outside MEDIA_DIR: everything under MEDIA_DIR is served publicly at /media',
   path: ['evidenceDir'],
+}).refine((c) => !c.stripeSecretKey === !c.stripeWebhookSecret, {
+  message: 'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together: without the webhook secret no payment is ever confirmed',
+  path: ['stripeWebhookSecret'],
 });
 export type AppConfig = z.infer<typeof ConfigSchema>;
 
@@ -72,6 +83,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustForwardedHost: env.TRUST_FORWARDED_HOST === 'true',
     behindCloudFront: env.BEHIND_CLOUDFRONT === 'true',
     searchSnapshot: env.SEARCH_SNAPSHOT || undefined,
+    stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    stripeSecretArn: env.STRIPE_SECRET_ARN || undefined,
     publicOrigins: env.PUBLIC_ORIGINS ? env.PUBLIC_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
   });
 }
