@@ -4,6 +4,7 @@ import { createApp, type App } from '../../app/create-app';
 import { expiryBucketItem } from '../../shared/registry/expiry-bucket';
 import { runExpiryJob } from '../../shared/registry/expiry-job';
 import type { EdgeServices as Services } from '../../app/create-services';
+import { vietQrPayment, vietQrSvg } from '../../shared/payments/vietqr';
 import { ManualClock } from '../../shared/time/clock';
 import { createTestAccount, type TestAccount } from '../authz/accounts';
 import { postForm } from '../identity/http';
@@ -112,5 +113,71 @@ describe('producer dashboard pages', () => {
     const page = await (await get('/co-so-cua-toi', owner.cookie)).text();
     expect(page).toContain('<strong>Mới</strong>');
     expect(page).not.toContain('<script>alert(1)</script>');
+  });
+
+  describe('VietQR account section', () => {
+    const base = { name: 'HTX Bảng điều khiển mới', story: '', phone: '0912345678' };
+    const form = (over: Record<string, string>) => postForm(app, '/co-so-cua-toi/gian-hang', { ...base, ...over }, owner.cookie);
+
+    it('offers the NAPAS banks as "shortName — name", with account number and holder fields; no preview before an account is saved', async () => {
+      const html = await (await get('/co-so-cua-toi', owner.cookie)).text();
+      expect(html).toContain('<legend>Tài khoản nhận chuyển khoản (VietQR)</legend>');
+      expect(html).toMatch(/<select id="truong-bankBin" name="bankBin"/);
+      expect(html).toContain('<option value="970436">Vietcombank — Ngân hàng TMCP Ngoại Thương Việt Nam</option>');
+      expect(html).toContain('<option value="970405">Agribank — Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam</option>');
+      expect(html).toMatch(/id="truong-accountNumber" name="accountNumber"/);
+      expect(html).toMatch(/id="truong-accountName" name="accountName"/);
+      expect(html).not.toContain('Kiểm tra tài khoản VietQR');
+    });
+
+    it('bad BIN, number and holder name re-render the form with inline errors and nothing saved', async () => {
+      const bad = await form({ bankBin: '123456', accountNumber: '12ab', accountName: 'X' });
+      expect(bad.status).toBe(400);
+      const html = await bad.text();
+      for (const name of ['bankBin', 'accountNumber', 'accountName']) expect(html).toMatch(new RegExp(`id="truong-${name}"[^>]*aria-invalid="true"`));
+      expect(html).toContain('Ngân hàng này không nhận chuyển khoản VietQR (NAPAS)');
+      expect(html).toContain('Số tài khoản gồm 6–19 chữ số');
+      expect(html).toContain('<a href="#truong-accountName">Tên chủ tài khoản: Nhập tên chủ tài khoản</a>');
+      expect(html).toContain('value="12ab"'); // typed values kept
+      expect((await services.producers.getProducer(id))?.bank).toBeUndefined();
+
+      // Half a form is not an account either: the missing fields are named.
+      const partial = await form({ bankBin: '970436' });
+      expect(partial.status).toBe(400);
+      const partialHtml = await partial.text();
+      expect(partialHtml).toMatch(/id="truong-accountNumber"[^>]*aria-invalid="true"/);
+      expect(partialHtml).toMatch(/id="truong-accountName"[^>]*aria-invalid="true"/);
+      expect(partialHtml).toMatch(/<option value="970436" selected="">Vietcombank/);
+    });
+
+    it('saves the account (holder name upper case without diacritics), shows it back and a 10.000 ₫ "OCOP KIEM TRA" test VietQR; all blank removes it', async () => {
+      const ok = await form({ bankBin: '970436', accountNumber: '0011 0012 34567', accountName: 'Hợp tác xã Mật ong' });
+      expect(ok.status, await ok.clone().text()).toBe(303);
+      expect((await services.producers.getProducer(id))?.bank).toEqual({ bankBin: '970436', accountNumber: '0011001234567', accountName: 'HOP TAC XA MAT ONG' });
+
+      const html = await (await get('/co-so-cua-toi', owner.cookie)).text();
+      expect(html).toMatch(/<option value="970436" selected="">Vietcombank/);
+      expect(html).toMatch(/id="truong-accountNumber" name="accountNumber" type="text" value="0011001234567"/);
+      expect(html).toMatch(/id="truong-accountName" name="accountName" type="text" value="HOP TAC XA MAT ONG"/);
+      expect(html).toContain('<h2 id="kiem-tra-vietqr">Kiểm tra tài khoản VietQR</h2>');
+      expect(html).toContain('nội dung “OCOP KIEM TRA”');
+      expect(html).toContain('10.000\u00a0₫');
+      // The inline SVG draws the test payment's payload (decoded and CRC-checked in shared/payments/vietqr.test.ts).
+      const expected = vietQrPayment({ bank: { bankBin: '970436', accountNumber: '0011001234567', accountName: 'HOP TAC XA MAT ONG' }, amountVnd: 10_000, purpose: 'OCOP KIEM TRA' });
+      expect(html).toContain((await vietQrSvg(expected.payload)).trim());
+      expect(html).toMatch(/<div class="qr" role="img" aria-label="Mã VietQR thử 10.000\u00a0₫ vào tài khoản 0011001234567 tại Vietcombank"><svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*viewBox="0 0 \d+ \d+"/);
+
+      // The public storefront still shows none of it.
+      const publicHtml = await (await get(`/co-so/${id}`, {})).text();
+      expect(publicHtml).not.toContain('0011001234567');
+      expect(publicHtml).not.toContain('HOP TAC XA MAT ONG');
+
+      // Another save keeps it; blanking all three removes it.
+      expect((await form({ bankBin: '970436', accountNumber: '0011001234567', accountName: 'HOP TAC XA MAT ONG', shippingFeeVnd: '25000' })).status).toBe(303);
+      expect((await services.producers.getProducer(id))?.bank?.accountNumber).toBe('0011001234567');
+      expect((await form({ bankBin: '', accountNumber: '', accountName: '' })).status).toBe(303);
+      expect((await services.producers.getProducer(id))?.bank).toBeUndefined();
+      expect(await (await get('/co-so-cua-toi', owner.cookie)).text()).not.toContain('Kiểm tra tài khoản VietQR');
+    });
   });
 });
