@@ -28,7 +28,7 @@ export interface OrderHeader {
 }
 
 /** … and each sub-order, with its number in the order. */
-export type StoredSubOrder = Omit<SubOrder, 'history'> & { n: number };
+export type StoredSubOrder = Omit<SubOrder, 'history'> & { n: number; /** Moves so far: orders the log. */ revision?: number };
 
 export function headerItem(h: OrderHeader) {
   return {
@@ -68,7 +68,7 @@ export const transitionOf = (item: Record<string, unknown>) => withoutKeys<Trans
 
 /** The API's view: no storage fields, the QR image's URL and the card page filled in. */
 export function subOrderView(s: StoredSubOrder, header: Pick<OrderHeader, 'checkout'> | undefined, history?: Transition[]): SubOrder {
-  const { n: _n, ...rest } = s;
+  const { n: _n, revision: _r, ...rest } = s;
   const payment = { ...s.payment };
   if (payment.vietqr) payment.vietqr = { ...payment.vietqr, imageUrl: `/api/sub-orders/${s.id}/vietqr.svg` };
   if (payment.method === 'card' && payment.status === 'awaiting' && header?.checkout) payment.checkoutUrl = header.checkout.url;

@@ -14,7 +14,8 @@ export const ADDRESS_PREFIX = 'ADDRESS#';
 export const orderPartition = (orderId: string) => `${ORDER_PREFIX}${orderId}`;
 export const orderHeaderKey = (orderId: string) => ({ PK: orderPartition(orderId), SK: 'ORDER' });
 export const subOrderKey = (orderId: string, n: number) => ({ PK: orderPartition(orderId), SK: `SUB#${String(n).padStart(2, '0')}` });
-export const transitionSortKey = (n: number, at: string, unique: string) => `LOG#${String(n).padStart(2, '0')}#${at}#${unique}`;
+/** Ordered by the sub-order's revision, not the clock: two moves in the same millisecond keep their order. */
+export const transitionSortKey = (n: number, revision: number) => `LOG#${String(n).padStart(2, '0')}#${String(revision).padStart(4, '0')}`;
 
 /** Idempotency keys are scoped to the account: two shoppers may both send "abc". */
 export const idempotencyKey = (accountId: string, keyHash: string) => ({ PK: `${IDEMPOTENCY_PREFIX}${accountId}#${keyHash}`, SK: 'IDEMP' });

@@ -223,15 +223,16 @@ export class DynamoOrderStore {
               Put: {
                 TableName,
                 Item: subOrderItem(next),
-                ConditionExpression: '#status = :from AND updatedAt = :prev',
+                // The log key is the revision: a lost race would collide on it, so this condition decides.
+                ConditionExpression: previous.revision === undefined ? '#status = :from AND attribute_not_exists(revision)' : '#status = :from AND revision = :rev',
                 ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':from': previous.status, ':prev': previous.updatedAt },
+                ExpressionAttributeValues: { ':from': previous.status, ...(previous.revision === undefined ? {} : { ':rev': previous.revision }) },
               },
             },
             {
               Put: {
                 TableName,
-                Item: { PK: orderPartition(next.orderId), SK: transitionSortKey(next.n, at, input.unique), type: 'Transition', n: next.n, ...transition },
+                Item: { PK: orderPartition(next.orderId), SK: transitionSortKey(next.n, next.revision ?? 0), type: 'Transition', n: next.n, ...transition },
               },
             },
             {

@@ -53,7 +53,7 @@ export interface MoveRequest extends TransitionRequest {
 /** The rules beyond "is the move legal": what each move needs and what it does to the payment. */
 function nextOf(sub: StoredSubOrder, actor: Actor, req: MoveRequest, at: string, by: string): StoredSubOrder {
   const { to } = req;
-  const next: StoredSubOrder = { ...sub, status: to, updatedAt: at, payment: { ...sub.payment, ...(req.payment ?? {}) } };
+  const next: StoredSubOrder = { ...sub, status: to, updatedAt: at, revision: (sub.revision ?? 0) + 1, payment: { ...sub.payment, ...(req.payment ?? {}) } };
   if (to === 'confirmed' && sub.status === 'pending_payment') {
     // A card payment is confirmed by Stripe's webhook only; a transfer by the storefront that saw it arrive.
     if (sub.payment.method === 'card' && actor !== 'system') throw illegalTransition(sub.status, to, allowedMoves(sub.status, actor).filter((s) => s !== 'confirmed'));

@@ -67,7 +67,7 @@ export async function listed(services: Services, over: Partial<Product>): Promis
   return product;
 }
 
-export function placeRequest(who: TestAccount, body: unknown, key: string | undefined = randomUUID()) {
+export function placeRequest(who: TestAccount, body: unknown, key: string | null = randomUUID()) {
   return new Request('http://localhost/api/orders', {
     method: 'POST',
     headers: { ...who.bearer, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },

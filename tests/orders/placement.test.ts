@@ -65,7 +65,7 @@ describe('POST /api/orders on DynamoDB Local', () => {
   });
 
   it('requires an Idempotency-Key (400 IDEMPOTENCY_KEY_REQUIRED)', async () => {
-    const res = await shop.app.request(placeRequest(shop.shopper, { items: [{ productId: shop.honey.id, quantity: 1 }], shippingAddress: address, paymentMethod: 'cod' }, undefined));
+    const res = await shop.app.request(placeRequest(shop.shopper, { items: [{ productId: shop.honey.id, quantity: 1 }], shippingAddress: address, paymentMethod: 'cod' }, null));
     expect(res.status).toBe(400);
     await expectErrorShape(res, 'IDEMPOTENCY_KEY_REQUIRED');
   });
