@@ -214,7 +214,7 @@ describe('cart API (DynamoDB Local)', () => {
     }
   });
 
-  it('answers variants: required when the product has them, unknown ones 404, their own price', async () => {
+  it('answers variants (required when the product has them, unknown ones 404, their own price), sold-out and service products', async () => {
     const variants = [
       { id: 'chai-500-ml', label: 'chai 500 ml', priceVnd: 90_000, stock: 5 },
       { id: 'can-1-lit', label: 'can 1 lít', priceVnd: 160_000, stock: 0 },
@@ -232,6 +232,11 @@ describe('cart API (DynamoDB Local)', () => {
     const soldOut = await send('POST', '/api/cart/items', who.bearer, { productId: p.id, variantId: 'can-1-lit', quantity: 1 });
     expect(soldOut.status).toBe(409);
     await expectErrorShape(soldOut, 'OUT_OF_STOCK');
+    // A tourism service is booked with the producer, never shipped: it has no cart line.
+    const homestay = await listedProduct(services, { group: 'tourism', subgroup: 'tourism-community' });
+    const service = await send('POST', '/api/cart/items', who.bearer, { productId: homestay.id, quantity: 1 });
+    expect(service.status).toBe(409);
+    await expectErrorShape(service, 'NOT_SOLD_ONLINE');
     const ok = await send('POST', '/api/cart/items', who.bearer, { productId: p.id, variantId: 'chai-500-ml', quantity: 6 });
     expect(ok.status).toBe(200);
     expect(linesOf((await ok.json()) as CartView)).toEqual([
