@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../shared/http/app-env';
@@ -29,7 +30,8 @@ export function createApp(services: Services, modules: readonly AppModule[] = mo
   assertDistinctKeyPrefixes(modules);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.use('*', requestIdMiddleware, requestLogging(services.logger), provideServices(services));
+  // contextStorage: what a page component needs of the request without props (the header's cart count).
+  app.use('*', contextStorage(), requestIdMiddleware, requestLogging(services.logger), provideServices(services));
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: contentSecurityPolicy(services.config) }));
   const apiBodyLimit = bodyLimit({
     maxSize: API_BODY_LIMIT_BYTES,

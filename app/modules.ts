@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { cartModule } from '../shared/cart/module';
 import { catalogModule } from '../shared/catalog/module';
 import { healthModule } from '../shared/health/module';
 import type { AppEnv } from '../shared/http/app-env';
@@ -12,6 +13,7 @@ import { referenceModule } from '../shared/reference/module';
 import { registryModule } from '../shared/registry/module';
 import { searchModule } from '../shared/search/module';
 import { storefrontModule } from '../shared/storefront/module';
+import { cartWebRoutes as cartPages } from '../web/cart/routes';
 import { onboardingConsoleRoutes as onboardingPages } from '../web/console/onboarding-routes';
 import { identityWebRoutes as identityPages } from '../web/identity/routes';
 import { producerWebRoutes as storefrontPages } from '../web/producer/routes';
@@ -41,6 +43,7 @@ export const modules = [
   withPages(storefrontModule, storefrontPages),
   withPages(onboardingModule, onboardingPages),
   withPages(registryModule, registryPages),
+  withPages(cartModule, cartPages),
   paymentsModule,
   ordersModule,
   withPages(catalogModule, catalogPages),

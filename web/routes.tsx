@@ -136,7 +136,7 @@ export function webRoutes() {
     if (!PublicIdSchema.safeParse(id).success) throw new NotFound('Không tìm thấy sản phẩm này.', 'PRODUCT_NOT_FOUND');
     // Gated products throw here (404 draft/unknown, 410 with the reason): the product is never rendered.
     const product = await getListedProduct(c.get('services'), id);
-    return sendPage(c, <ProductPage assets={assetsOf(c)} view={viewOf(product)} />);
+    return sendPage(c, <ProductPage assets={assetsOf(c)} view={viewOf(product)} cartNotice={c.req.query('gio-hang')} />);
   });
 
   web.get('/co-so/:id', async (c) => {

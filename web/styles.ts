@@ -28,6 +28,7 @@ p{margin:0 0 .75rem}
 .nav ul{list-style:none;margin:0;padding:0;display:flex;gap:1rem}
 .nav a{text-decoration:none;font-weight:600;padding:.4rem 0;display:inline-block}
 .nav a[aria-current]{text-decoration:underline;text-decoration-thickness:2px}
+.cart-count{display:inline-block;min-width:1.4rem;padding:0 .35rem;border-radius:.7rem;background:#ffd166;color:#1c1b18;font-size:.85rem;font-weight:700;text-align:center}
 .search{display:flex;flex:1 1 100%;gap:.4rem}
 .search input{flex:1;min-width:0}
 input,select,button{font:inherit;font-size:1rem}

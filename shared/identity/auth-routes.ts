@@ -9,6 +9,7 @@ import { clientIp } from './client-ip';
 import { securedBy, startSession, withRetryAfter } from './route-helpers';
 import { LoginBodySchema, PasswordChangeBodySchema, RegisterAcceptedSchema, RegisterBodySchema, SessionSchema } from './schemas';
 import { clearSessionCookie } from './session-cookie';
+import { runAfterSignIn } from './sign-in-hooks';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const sessionResponse = (description: string) => ({ content: { 'application/json': { schema: SessionSchema } }, description });
@@ -89,6 +90,7 @@ export function authRoutes() {
   });
   app.openapi(loginRoute, async (c) => {
     const signedIn = await withRetryAfter(c, () => login(c.get('services'), c.req.valid('json'), clientIp(c)));
+    await runAfterSignIn(c, signedIn.account.id);
     return c.json(startSession(c, signedIn), 200);
   });
   app.openapi(logoutRoute, async (c) => {

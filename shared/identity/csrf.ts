@@ -23,6 +23,14 @@ function isAllowedOrigin(origin: string | undefined, c: Context<AppEnv>): boolea
 const crossSite = () => new Forbidden('Yêu cầu đến từ một trang web khác nên đã bị chặn', 'CROSS_SITE_REQUEST');
 
 /**
+ * 403 CROSS_SITE_REQUEST unless the request comes from this site (Origin, or Sec-Fetch-Site). Also for
+ * API routes whose own cookie a browser attaches by itself (the guest cart's).
+ */
+export function assertSameOrigin(c: Context<AppEnv>): void {
+  if (!isAllowedOrigin(c.req.header('origin'), c) && c.req.header('sec-fetch-site') !== 'same-origin') throw crossSite();
+}
+
+/**
  * CSRF defence, on top of SameSite=Lax cookies:
  * - pages: hono/csrf — a form-encoded or text POST must come from an allowed Origin (or say
  *   Sec-Fetch-Site: same-origin);
@@ -36,8 +44,7 @@ export function csrfProtection() {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (SAFE_METHODS.test(c.req.method)) return next();
     if (isApi(c.req.path)) {
-      const cookieOnly = hasSessionCookie(c) && !hasBearer(c);
-      if (cookieOnly && !isAllowedOrigin(c.req.header('origin'), c) && c.req.header('sec-fetch-site') !== 'same-origin') throw crossSite();
+      if (hasSessionCookie(c) && !hasBearer(c)) assertSameOrigin(c);
       return next();
     }
     try {

@@ -1,10 +1,13 @@
 import { defineModule } from '../module/define-module';
 import { createIdentityServices, type IdentityServices } from './services';
+import type { AfterSignIn } from './sign-in-hooks';
 import { identityRoutes } from './routes';
 
 declare module '../services' {
   interface Services {
     identity: IdentityServices;
+    /** Run after every successful sign-in (sign-in-hooks.ts); provided by one other module (the cart). */
+    afterSignIn?: readonly AfterSignIn[];
   }
 }
 

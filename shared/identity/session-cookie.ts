@@ -25,7 +25,7 @@ export const hasBearer = (c: Context) => /^Bearer\s/i.test(c.req.header('authori
 export const hasSessionCookie = (c: Context) => Boolean(getCookie(c, SESSION_COOKIE));
 
 /** Secure everywhere except a local or test stage reached over plain http (http://localhost). */
-function secureFor(c: Context<AppEnv>): boolean {
+export function secureFor(c: Context<AppEnv>): boolean {
   const { stage } = c.get('services').config;
   const plainHttp = new URL(c.req.url).protocol === 'http:';
   return !((stage === 'local' || stage === 'test') && plainHttp);

@@ -1,6 +1,7 @@
+import { CartLink } from '../cart/cart-link';
 import { SEARCH_ACTION } from '../view';
 
-export type NavKey = 'home' | 'products' | 'account';
+export type NavKey = 'home' | 'products' | 'cart' | 'account';
 
 export function Header({ current, query }: { current?: NavKey | undefined; query?: string | undefined }) {
   const here = (key: NavKey) => (current === key ? { 'aria-current': 'page' as const } : {});
@@ -21,6 +22,9 @@ export function Header({ current, query }: { current?: NavKey | undefined; query
               <a href="/san-pham" {...here('products')}>
                 Sản phẩm
               </a>
+            </li>
+            <li>
+              <CartLink current={current === 'cart'} />
             </li>
             <li>
               {/* The same link for everyone keeps public pages cacheable: /tai-khoan signs in when needed. */}

@@ -9,6 +9,7 @@ import { clientIp } from '../../shared/identity/client-ip';
 import { withRetryAfter } from '../../shared/identity/route-helpers';
 import { LoginBodySchema, PasswordChangeBodySchema, RegisterBodySchema } from '../../shared/identity/schemas';
 import { clearSessionCookie, setSessionCookie } from '../../shared/identity/session-cookie';
+import { runAfterSignIn } from '../../shared/identity/sign-in-hooks';
 import { NO_STORE, renderDocument } from '../render';
 import { AccountPage } from './account-page';
 import { emptyForm, type FormState } from '../components/form/form';
@@ -71,6 +72,7 @@ export function identityWebRoutes() {
     try {
       const signedIn = await withRetryAfter(c, () => login(c.get('services'), parsed.data, clientIp(c)));
       setSessionCookie(c, signedIn.session.token);
+      await runAfterSignIn(c, signedIn.account.id);
       return c.redirect(next ?? ACCOUNT_PATH, 303);
     } catch (error) {
       const failure = formFailure(error, values);

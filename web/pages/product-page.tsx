@@ -4,6 +4,7 @@ import { formatVnd } from '../../shared/money/vnd';
 import { groupByCodeOrUndefined } from '../../shared/reference/taxonomy';
 import { legalFormLabels } from '../../shared/storefront/producer';
 import { formatVietnamDate } from '../../shared/time/vietnam-time';
+import { BuyForm } from '../cart/buy-form';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { DemoTag } from '../components/demo-tag';
 import { Layout } from '../components/layout';
@@ -49,7 +50,8 @@ function VariantTable({ variants, isService }: { variants: Variant[]; isService:
   );
 }
 
-export function ProductPage({ assets, view }: { assets: AssetUrls; view: ProductView }) {
+/** `cartNotice`: the add-to-cart form's outcome (`?gio-hang=`), shown beside the form. */
+export function ProductPage({ assets, view, cartNotice }: { assets: AssetUrls; view: ProductView; cartNotice?: string | undefined }) {
   const { product: p, origin, classification, certification: cert } = view;
   const isService = groupByCodeOrUndefined(p.group)?.isService === true;
   const image = p.images[0];
@@ -98,6 +100,7 @@ export function ProductPage({ assets, view }: { assets: AssetUrls; view: Product
             ) : (
               <p class="stock-out">Tạm hết hàng</p>
             )}
+            <BuyForm product={p} notice={cartNotice} />
             <p>{origin.label}</p>
             <p>
               Cơ sở: <a href={producerPath(p.producerId)}>{p.producerName}</a> <span class="meta">({legalFormLabels[p.producerLegalForm]})</span>
