@@ -30,6 +30,7 @@
 import type { Role } from '../../shared/identity/principal';
 import type { Services } from '../../shared/services';
 import type { TestAccount } from './accounts';
+import { listedProduct } from '../cart/fixtures';
 import { pendingApplication } from '../onboarding/fixtures';
 import { draftProductOf } from '../producer/fixtures';
 import { recordCertificate } from '../producer/certificates';
@@ -428,4 +429,23 @@ export const matrix: MatrixEntry[] = [
     expect: storefrontOwner(),
     request: async (ctx) => ({ path: `/co-so-cua-toi/san-pham/${(await draftProductOf(ctx.services, ctx.fixtures.producerA)).id}/anh/xoa`, form: { key: 'products/htx-ma-tran-a/khong-co' } }),
   },
+
+  // ── cart (open to everyone: a guest cart by cookie, or the caller's account cart) ────────────
+  {
+    method: 'POST',
+    path: '/api/cart/items',
+    expect: everyone(),
+    request: async (ctx) => ({ json: { productId: (await listedProduct(ctx.services)).id, quantity: 2 } }),
+  },
+  // Setting a line the cart does not have to 0 is a no-op (200), so the body is valid for every role.
+  { method: 'PUT', path: '/api/cart/items', expect: everyone(), request: () => ({ json: { productId: 'khong-co-trong-gio', quantity: 0 } }) },
+  { method: 'DELETE', path: '/api/cart/items', expect: everyone(), request: () => ({ path: '/api/cart/items?productId=khong-co-trong-gio' }) },
+  {
+    method: 'POST',
+    path: '/gio-hang/them',
+    expect: everyone(),
+    request: async (ctx) => ({ form: { product: (await listedProduct(ctx.services)).id, qty: '1' } }),
+  },
+  { method: 'POST', path: '/gio-hang/cap-nhat', expect: everyone(), request: () => ({ form: { product: 'khong-co-trong-gio', qty: '0' } }) },
+  { method: 'POST', path: '/gio-hang/xoa', expect: everyone(), request: () => ({ form: { product: 'khong-co-trong-gio' } }) },
 ];
