@@ -2,8 +2,9 @@
  * `npm run bench`: load 20k products into DynamoDB Local, measure the app against a floor and a bare
  * Hono route, count DynamoDB calls per request, size the Lambda bundle and time a cold start.
  * What each figure means: bench/README.md. Knobs (for quick trial runs only): BENCH_PRODUCTS,
- * BENCH_DURATION, BENCH_WARMUP, BENCH_SERIAL, BENCH_CONNECTIONS, BENCH_COLD_RUNS; a run with any of them set
- * writes bench/results/trial.* instead of latest.*.
+ * BENCH_DURATION, BENCH_WARMUP, BENCH_SERIAL, BENCH_CONNECTIONS, BENCH_COLD_RUNS, BENCH_FLASH_BUYERS, BENCH_FLASH_UNITS;
+ * a run with any of them set writes bench/results/trial.* (flash-trial.*) instead of latest.* (flash-latest.*).
+ * `npm run bench -- flash` (or BENCH_ONLY=flash) runs the flash-sale bench alone (bench/flash-sale.ts).
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { bulkLoad } from './bulk-load';
 import { bundle, bundleMinimal } from './bundle';
 import { httpApiEvent } from './http-api-event';
 import { measureColdStarts, prepareColdStartDir } from './cold-start';
+import { runFlashSale, writeFlashResults } from './flash-sale';
 import { renderSearchBench, runSearchBench } from './search';
 import { buildDataset, defaultSpec } from './dataset';
 import { runLoad, summarise, type LoadResult, type RawRun } from './load';
@@ -45,8 +47,10 @@ const settings = {
 };
 const products = envInt('BENCH_PRODUCTS', defaultSpec.listed);
 const coldRuns = envInt('BENCH_COLD_RUNS', 5);
+const flash = { buyers: envInt('BENCH_FLASH_BUYERS', 500), units: envInt('BENCH_FLASH_UNITS', 100) };
+const flashOnly = process.argv.slice(2).includes('flash') || process.env.BENCH_ONLY === 'flash';
 const TABLE = 'ocop-bench';
-const trial = ['BENCH_PRODUCTS', 'BENCH_DURATION', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_SERIAL', 'BENCH_COLD_RUNS'].some((k) => process.env[k]);
+const trial = ['BENCH_PRODUCTS', 'BENCH_DURATION', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_SERIAL', 'BENCH_COLD_RUNS', 'BENCH_FLASH_BUYERS', 'BENCH_FLASH_UNITS'].some((k) => process.env[k]);
 
 const t0 = performance.now();
 const startedAt = new Date().toISOString();
@@ -172,6 +176,7 @@ async function main(): Promise<number> {
   log('starting DynamoDB Local (in memory)');
   const dynamo = await startLocalDynamo();
   cleanups.push(() => dynamo.stop());
+  if (flashOnly) return flashSale(dynamo.endpoint);
   const client = createDynamoClient({ endpoint: dynamo.endpoint, region: 'local' });
   cleanups.push(() => client.destroy());
   const loadCounter = new CallCounter().attach(client);
@@ -305,6 +310,19 @@ async function main(): Promise<number> {
   writeFileSync(searchOut, searchMarkdown);
   console.log('\n' + searchMarkdown);
   log(`wrote ${searchOut.replace(repoRoot + '/', '')}`);
+  return flashSale(dynamo.endpoint);
+}
+
+/** Last, on its own table, so nothing else runs during the rush; fails the bench unless exactly `units` sell. */
+async function flashSale(endpoint: string): Promise<number> {
+  const result = await runFlashSale({ endpoint, tableName: `${TABLE}-flash`, buyers: flash.buyers, units: flash.units, log });
+  const { markdown, files } = writeFlashResults(join(repoRoot, 'bench/results'), result, trial);
+  console.log('\n' + markdown);
+  log(`wrote ${files.map((f) => f.replace(repoRoot + '/', '')).join(', ')}`);
+  if (result.failures.length) {
+    console.error(`\n[bench] FAILED: flash sale\n${result.failures.map((f) => `  - ${f}`).join('\n')}`);
+    return 1;
+  }
   return 0;
 }
 

@@ -9,7 +9,16 @@ export interface ServerProcessConfig {
   tableName: string;
   endpoint: string;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** Shared with the bench process when it signs buyers' sessions itself (flash sale). */
+  sessionSecret?: string;
 }
+
+/**
+ * A request carrying this header is counted on its own (its async context) and answered with
+ * `BENCH_CALLS_HEADER`: the DynamoDB calls that request made, as JSON `{ "GetItem": 1, … }`.
+ */
+export const BENCH_SCOPE_HEADER = 'x-bench-scope';
+export const BENCH_CALLS_HEADER = 'x-bench-calls';
 
 export interface Ports {
   app: number;

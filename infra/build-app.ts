@@ -23,6 +23,8 @@ export interface BuildOcopAppOptions {
    * tests turn it off because it costs ~7 s per synth, and the `cdk synth` test keeps it on.
    */
   readonly cfnValidation?: boolean;
+  /** Extra context, as `-c key=value` would give (tests: `stripeSecretName`, `publicOrigin`). */
+  readonly context?: Readonly<Record<string, unknown>>;
 }
 
 export function stackName(env: EnvName): string {
@@ -33,7 +35,7 @@ export function stackName(env: EnvName): string {
 export function buildOcopApp(options: BuildOcopAppOptions = {}): { app: App; stack: OcopStack } {
   // cdk.json's context (feature flags, default env) as defaults, so an App built in a test behaves
   // like the one the CLI runs; under the CLI its own context (incl. -c) still takes precedence.
-  const context: Record<string, unknown> = { ...cdkJsonContext() };
+  const context: Record<string, unknown> = { ...cdkJsonContext(), ...options.context };
   // An empty list means "bundle no stack": assets are staged from source without running esbuild.
   if (options.bundle === false) context['aws:cdk:bundling-stacks'] = [];
   if (options.env) context.env = options.env;

@@ -1,4 +1,5 @@
 import { CfnOutput, Fn, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { AccessLogBucket } from './constructs/access-log-bucket';
 import { ApiFunction, apiRuntime } from './constructs/api-function';
@@ -15,6 +16,7 @@ import { StaticAssets } from './constructs/static-assets';
 import type { EnvSettings } from './environments';
 import { acknowledgeNagFindings } from './nag-suppressions';
 import { publicOrigins } from './public-origin';
+import { stripeSecret } from './stripe-secret';
 
 export interface OcopStackProps extends StackProps {
   readonly settings: EnvSettings;
@@ -36,6 +38,8 @@ export class OcopStack extends Stack {
   /** Every module's scheduled jobs, one Lambda + rule each. */
   readonly jobs: ScheduledJobFunction[];
   readonly search: SearchIndex;
+  /** Stripe's keys (`-c stripeSecretName=…`); undefined: no card payments in this deployment. */
+  readonly stripeSecret: ISecret | undefined;
 
   constructor(scope: Construct, id: string, props: OcopStackProps) {
     super(scope, id, props);
@@ -53,6 +57,12 @@ export class OcopStack extends Stack {
     this.media = new MediaBucket(this, 'Media', { settings, accessLogsBucket: this.accessLogs.bucket });
     this.evidence = new EvidenceBucket(this, 'Evidence', { settings, accessLogsBucket: this.accessLogs.bucket });
     this.evidence.grantEvidenceReadWrite(this.apiFunction.fn);
+    // Card payments: only when the operator names the secret holding Stripe's keys (docs/payments.md).
+    this.stripeSecret = stripeSecret(this, 'StripeSecret');
+    if (this.stripeSecret) {
+      this.stripeSecret.grantRead(this.apiFunction.role);
+      this.apiFunction.fn.addEnvironment('STRIPE_SECRET_ARN', this.stripeSecret.secretArn);
+    }
     this.search = new SearchIndex(this, 'Search', { table: this.data.table, settings, accessLogsBucket: this.accessLogs.bucket, runtime: apiRuntime });
     this.search.grantSnapshotRead(this.apiFunction.role);
     this.apiFunction.fn.addEnvironment('SEARCH_SNAPSHOT', this.search.snapshotLocation);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigSchema, configFromEnv } from './config';
+import { ConfigSchema, configFromEnv, jobConfigFromEnv } from './config';
 
 const deployed = {
   TABLE_NAME: 'OcopMarket-dev-table',
@@ -16,6 +16,11 @@ describe('configuration', () => {
     const config = configFromEnv({ ...deployed, STAGE: stage, PUBLIC_ORIGINS: 'https://cho-ocop.vn, https://d111111abcdef8.cloudfront.net' });
     expect(config.publicOrigins).toEqual(['https://cho-ocop.vn', 'https://d111111abcdef8.cloudfront.net']);
     expect(config.evidenceBucket).toBe('ocop-evidence-dev');
+  });
+
+  it.each(['dev', 'prod'])('starts a scheduled job of stage %s without a public origin (the stack gives jobs none; they build no links)', (stage) => {
+    const config = jobConfigFromEnv({ ...deployed, STAGE: stage });
+    expect([config.stage, config.tableName, config.publicOrigins]).toEqual([stage, deployed.TABLE_NAME, []]);
   });
 
   it('needs no public origin locally or in tests (the request origin is the real one there)', () => {

@@ -67,7 +67,19 @@ export const DeployedConfigSchema = ConfigSchema.refine((c) => c.stage === 'loca
 
 /** The Lambda functions' configuration; refuses to start a deployed stage without its public origin. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  return DeployedConfigSchema.parse({
+  return DeployedConfigSchema.parse(rawConfigFromEnv(env));
+}
+
+/**
+ * A scheduled job's configuration: the same variables, without the public origin, which only the
+ * API needs (for absolute links) and the stack does not give the jobs.
+ */
+export function jobConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return ConfigSchema.parse(rawConfigFromEnv(env));
+}
+
+function rawConfigFromEnv(env: NodeJS.ProcessEnv) {
+  return ({
     tableName: env.TABLE_NAME,
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION,

@@ -1,9 +1,9 @@
 import { createServices } from '../../app/create-services';
-import { configFromEnv } from '../../shared/config';
+import { jobConfigFromEnv } from '../../shared/config';
 import { releaseUnpaid } from '../../shared/orders/payment-expiry';
 
 // Built once per container. The job moves sub-orders with the same code as the API (stock, log, notices).
-const services = createServices(configFromEnv());
+const services = createServices(jobConfigFromEnv());
 
 /** EventBridge every 5 minutes: unpaid transfer/card sub-orders past their due time are released. */
 export const handler = async (): Promise<void> => {

@@ -1,11 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { configFromEnv } from '../../shared/config';
+import { jobConfigFromEnv } from '../../shared/config';
 import { createDocumentClient, createDynamoClient } from '../../shared/db/client';
 import { runExpiryJob } from '../../shared/registry/expiry-job';
 import { systemClock } from '../../shared/time/clock';
 
 // Built once per container; the job needs only the table, not the whole app's services.
-const config = configFromEnv();
+const config = jobConfigFromEnv();
 const db = createDocumentClient(createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }));
 const logger = new Logger({ serviceName: 'ocop-registry-jobs' });
 

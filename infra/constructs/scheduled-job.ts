@@ -50,6 +50,16 @@ export class ScheduledJobFunction extends Construct {
       }),
     );
 
+    if (job.indexQueries && job.indexQueries.length > 0) {
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['dynamodb:Query'],
+          resources: job.indexQueries.map((name) => `${table.tableArn}/index/${name}`),
+        }),
+      );
+    }
+
     this.fn = new NodejsFunction(this, 'Function', {
       description: job.description,
       entry: resolve(repoRoot, job.entry),

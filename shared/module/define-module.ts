@@ -27,6 +27,8 @@ export interface ScheduledJob {
   /** The only actions and partitions (IAM LeadingKeys patterns) the job may touch. */
   readonly tableActions: readonly TableAction[];
   readonly leadingKeys: readonly string[];
+  /** Indexes it queries (read only, the index's own partitions; IAM LeadingKeys speaks of the table's key). */
+  readonly indexQueries?: readonly string[];
   /** How to run it on a developer's machine (README). */
   readonly localCommand: string;
 }

@@ -42,6 +42,14 @@ export async function applyCardEvent(services: Services, event: CardPaymentEvent
               payment: { status: 'paid', paidAt: now.toISOString(), paymentIntentId: event.paymentIntentId },
             }),
           );
+        } else if (sub.payment.status === 'paid' && sub.payment.paymentIntentId && sub.payment.paymentIntentId !== event.paymentIntentId) {
+          // A second payment for what is already paid (two Checkout pages paid): give the second back.
+          const provider = services.cardPayments;
+          if (provider) {
+            await provider.refund({ paymentIntentId: event.paymentIntentId, amountVnd: event.amountVnd, idempotencyKey: `refund-duplicate-${event.paymentIntentId}`, reason: 'duplicate payment' });
+            services.logger.warn('duplicate card payment refunded', { orderId: event.orderId, paymentIntentId: event.paymentIntentId });
+          }
+          break;
         } else if (sub.status === 'cancelled' && sub.payment.status !== 'refunded') {
           // Paid after the order had expired and its stock went back: the money goes back too.
           await tolerant(async () => {

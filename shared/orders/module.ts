@@ -28,7 +28,8 @@ export const ordersModule = defineModule({
       timeoutMinutes: 5,
       // Reads the due index, moves sub-orders (order partitions) and gives stock back (product items).
       tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
-      leadingKeys: ['PAYMENT_DUE', 'ORDER#*', 'PRODUCT#*', 'ORDERNOTE#*'],
+      leadingKeys: ['ORDER#*', 'PRODUCT#*', 'ORDERNOTE#*'],
+      indexQueries: [paymentDueIndex.indexName],
       localCommand: 'npm run orders:release-unpaid',
     },
   ],

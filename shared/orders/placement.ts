@@ -13,6 +13,8 @@ import { reserveUpdate } from './stock-updates';
 
 /** Unpaid transfer and card orders give their stock back after this. */
 export const PAYMENT_WINDOW_MINUTES = 30;
+/** Lifetime of a card order's Stripe Checkout page, counted from the order's placement. */
+const CARD_SESSION_SECONDS = 60 * 60;
 /** Attempts when other checkouts hold the same product item (DynamoDB TransactionConflict). */
 const MAX_ATTEMPTS = 12;
 
@@ -214,7 +216,6 @@ export async function ensureCardCheckout(services: Services, orderId: string, or
   if (!stored || stored.header.paymentMethod !== 'card' || stored.header.checkout) return;
   const awaiting = stored.subs.filter((s) => s.status === 'pending_payment' && s.payment.status === 'awaiting');
   if (awaiting.length === 0) return;
-  const dueAt = Math.max(...awaiting.map((s) => Date.parse(s.payment.dueAt ?? stored.header.createdAt)));
   try {
     const session = await provider.createCheckout({
       orderId,
@@ -223,8 +224,10 @@ export async function ensureCardCheckout(services: Services, orderId: string, or
       successUrl: `${origin}/don-hang/${orderId}?thanh-toan=xong`,
       cancelUrl: `${origin}/don-hang/${orderId}`,
       customerEmail: email,
-      // Stripe wants ≥ 30 minutes; our own release runs at dueAt and refunds a late payment.
-      expiresAt: Math.max(Math.floor(dueAt / 1000), Math.floor(services.clock.now().getTime() / 1000) + 31 * 60),
+      // Derived from the order, never from "now": a retry must send Stripe the same body under the same
+      // idempotency key. An hour leaves any retry within our 30-minute window ≥ 30 minutes (Stripe's
+      // minimum); a payment after our own release at dueAt is refunded (card-events.ts).
+      expiresAt: Math.floor(Date.parse(stored.header.createdAt) / 1000) + CARD_SESSION_SECONDS,
     });
     await services.orders.setCheckout(orderId, session);
   } catch (error) {

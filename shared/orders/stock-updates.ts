@@ -67,8 +67,8 @@ export function releaseUpdate(
   let total = 0;
   lines.forEach((l, i) => {
     total += l.quantity;
-    values[`:q${i}`] = l.quantity;
     if (l.variantIndex !== undefined && l.variantId) {
+      values[`:q${i}`] = l.quantity;
       const at = `variants[${l.variantIndex}]`;
       values[`:v${i}`] = l.variantId;
       conditions.push(`${at}.id = :v${i}`);

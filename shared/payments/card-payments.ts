@@ -5,7 +5,6 @@ import type { AppConfig } from '../config';
 import { loadFromSecretsManager, type SecretLoader } from '../identity/session-secret';
 import type { Clock } from '../time/clock';
 import type { CardPaymentEvent, CardPaymentProvider, CheckoutRequest, CheckoutSession, RefundRequest } from './card-provider';
-import { StripeCardProvider } from './stripe-provider';
 
 /** The Secrets Manager value behind STRIPE_SECRET_ARN (docs/payments.md). */
 export const StripeSecretSchema = z.object({
@@ -46,37 +45,38 @@ export function parseStripeSecret(bytes: Uint8Array, origin: string): StripeKeys
   return parsed.data;
 }
 
-function providerFor(keys: StripeKeys, options: CardPaymentsOptions, logger: Logger, source: string): StripeCardProvider {
-  logger.info('card payments on (Stripe Checkout)', { source, mode: keys.secretKey.includes('_live_') ? 'live' : 'test' });
-  return new StripeCardProvider({ ...keys, ...pick(options) });
-}
-
 const pick = ({ httpClient, clock }: CardPaymentsOptions) => ({
   ...(httpClient ? { httpClient } : {}),
   ...(clock ? { clock } : {}),
 });
 
 /**
- * The provider for a deployed function: the same port, each method first awaiting the keys, read
- * from Secrets Manager once per container (during the Lambda's init, by warm()). A failed read is
- * logged and retried on the next call rather than cached, like the session secret.
+ * The port, each method first awaiting the Stripe provider: the keys (from the configuration, or read
+ * from Secrets Manager once per container) and the SDK itself, which is imported only then, so a
+ * deployment without card payments never loads it. A failed read is logged and retried on the next
+ * call rather than cached, like the session secret.
  */
-export class SecretsManagerCardProvider implements CardPaymentProvider {
-  #pending: Promise<StripeCardProvider> | undefined;
+export class LazyStripeCardProvider implements CardPaymentProvider {
+  #pending: Promise<CardPaymentProvider> | undefined;
 
   constructor(
-    readonly secretArn: string,
+    /** 'environment' or the secret's ARN: for logs. */
+    readonly source: string,
+    private readonly keys: () => Promise<StripeKeys>,
     private readonly logger: Logger,
     private readonly options: CardPaymentsOptions = {},
   ) {}
 
-  #provider(): Promise<StripeCardProvider> {
-    this.#pending ??= (this.options.load ?? loadFromSecretsManager)(this.secretArn)
-      .then((bytes) => providerFor(parseStripeSecret(bytes, this.secretArn), this.options, this.logger, 'secrets-manager'))
+  #provider(): Promise<CardPaymentProvider> {
+    this.#pending ??= Promise.all([this.keys(), import('./stripe-provider')])
+      .then(([keys, { StripeCardProvider }]) => {
+        this.logger.info('card payments on (Stripe Checkout)', { source: this.source, mode: keys.secretKey.includes('_live_') ? 'live' : 'test' });
+        return new StripeCardProvider({ ...keys, ...pick(this.options) });
+      })
       .catch((error: unknown) => {
         this.#pending = undefined;
-        this.logger.error('card payments: could not read the Stripe secret', {
-          secretArn: this.secretArn,
+        this.logger.error('card payments: could not set up Stripe', {
+          source: this.source,
           message: error instanceof Error ? error.message : String(error),
         });
         throw error;
@@ -84,6 +84,7 @@ export class SecretsManagerCardProvider implements CardPaymentProvider {
     return this.#pending;
   }
 
+  /** Starts the set-up now (during the Lambda's init) without waiting for it. */
   warm(): void {
     void this.#provider().catch(() => undefined);
   }
@@ -102,16 +103,18 @@ export class SecretsManagerCardProvider implements CardPaymentProvider {
 }
 
 /**
- * `services.cardPayments`: Stripe with the keys from the configuration (local runs), else the secret
- * named by STRIPE_SECRET_ARN (AWS; fetched right away), else undefined — no card payments, and the
- * card option is hidden. Synchronous, like every services factory.
+ * `services.cardPayments`: Stripe with the keys from the configuration (local runs), else with the
+ * secret named by STRIPE_SECRET_ARN (AWS; fetched right away, during init), else undefined: no card
+ * payments, and the card option is hidden. Synchronous, like every services factory.
  */
 export function cardPaymentsFromConfig(config: AppConfig, logger: Logger, options: CardPaymentsOptions = {}): CardPaymentProvider | undefined {
-  if (config.stripeSecretKey && config.stripeWebhookSecret) {
-    return providerFor({ secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret }, options, logger, 'environment');
+  const { stripeSecretKey: secretKey, stripeWebhookSecret: webhookSecret, stripeSecretArn: arn } = config;
+  if (secretKey && webhookSecret) {
+    return new LazyStripeCardProvider('environment', () => Promise.resolve({ secretKey, webhookSecret }), logger, options);
   }
-  if (config.stripeSecretArn) {
-    const provider = new SecretsManagerCardProvider(config.stripeSecretArn, logger, options);
+  if (arn) {
+    const load = options.load ?? loadFromSecretsManager;
+    const provider = new LazyStripeCardProvider(arn, async () => parseStripeSecret(await load(arn), arn), logger, options);
     provider.warm();
     return provider;
   }

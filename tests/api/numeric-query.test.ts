@@ -20,7 +20,7 @@ interface Operation {
 const NOT_DECIMAL = ['0x10', '1e1', '3.0', ' 3', '+3', '3 ', '٣'];
 
 /** Path parameters filled with values that pass their own checks, so only the query is wrong. */
-const concrete = (path: string) => path.replace('{id}', 'htx-so-hoc').replace(/\{[^}]+\}/g, 'x');
+const concrete = (path: string) => path.replace('{id}', 'htx-so-hoc').replace('{code}', '91').replace(/\{[^}]+\}/g, 'x');
 /** The other parameters a route needs to get as far as the numeric one. */
 const required: Record<string, string> = { '/api/search': 'q=tra' };
 
@@ -28,6 +28,9 @@ describe('numeric query parameters: decimal integers only, in every route of the
   let services: Services;
   let app: App;
   let officer: TestAccount;
+  let owner: TestAccount;
+  /** Officer routes check the role before the query; a storefront's own routes want its owner. */
+  const callerFor = (path: string) => (path.startsWith('/api/producers/{id}/') ? owner : officer);
   let targets: { path: string; name: string; min: number }[];
 
   beforeAll(async () => {
@@ -36,6 +39,7 @@ describe('numeric query parameters: decimal integers only, in every route of the
     await services.producers.createProducer(makeProducer({ id: 'htx-so-hoc', provinceCode: '91' }));
     // Officer routes check the role before the query: this caller passes that check.
     officer = await createTestAccount(services, 'officer', { provinceCode: '91' });
+    owner = await createTestAccount(services, 'producer', { producerId: 'htx-so-hoc' });
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, Operation>> };
     targets = Object.entries(doc.paths).flatMap(([path, ops]) =>
       (ops.get?.parameters ?? [])
@@ -56,7 +60,7 @@ describe('numeric query parameters: decimal integers only, in every route of the
       for (const value of NOT_DECIMAL) {
         const extra = required[t.path] ? `${required[t.path]}&` : '';
         const url = `${concrete(t.path)}?${extra}${t.name}=${encodeURIComponent(value)}`;
-        const res = await app.request(url, { headers: { accept: 'application/json', ...officer.bearer } });
+        const res = await app.request(url, { headers: { accept: 'application/json', ...callerFor(t.path).bearer } });
         expect(res.status, `${url}`).toBe(400);
         const body = await expectErrorShape(res, 'INVALID_INPUT');
         expect((body.error.details as { path: string }[]).map((d) => d.path)).toContain(t.name);
@@ -68,7 +72,7 @@ describe('numeric query parameters: decimal integers only, in every route of the
     for (const t of targets) {
       const extra = required[t.path] ? `${required[t.path]}&` : '';
       const value = Math.max(t.min, t.name === 'minStars' ? 4 : 2);
-      const res = await app.request(`${concrete(t.path)}?${extra}${t.name}=${value}`, { headers: { accept: 'application/json', ...officer.bearer } });
+      const res = await app.request(`${concrete(t.path)}?${extra}${t.name}=${value}`, { headers: { accept: 'application/json', ...callerFor(t.path).bearer } });
       expect(res.status, `${t.path} ${t.name}=${value}`).toBe(200);
     }
   });

@@ -44,7 +44,7 @@ describe('authorization matrix', () => {
     mediaDir = await useTempMediaStore(services, 'authz');
     evidenceDir = await useTempEvidenceStore(services, 'authz');
     app = createApp(services);
-    for (const id of [fixtures.producerA, fixtures.producerB]) await services.producers.createProducer(makeProducer({ id, name: `Cơ sở ${id}` }));
+    for (const id of [fixtures.producerA, fixtures.producerB]) await services.producers.createProducer(makeProducer({ id, name: `Cơ sở ${id}`, provinceCode: id === fixtures.producerA ? fixtures.provinceX : fixtures.provinceY }));
   });
 
   it('covers every mutating route of the app, and only real routes', () => {

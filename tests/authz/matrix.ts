@@ -36,6 +36,7 @@ import { draftProductOf } from '../producer/fixtures';
 import { recordCertificate } from '../producer/certificates';
 import { draftProductWithVariantsOf } from '../producer/variant-fixtures';
 import { certificateInProvinceX, recordBodyInProvinceX } from '../registry/matrix-support';
+import { orderBy, placeBody } from '../orders/matrix-support';
 
 export { matrixRoles, type MatrixContext, type MatrixFixtures, type MatrixRole, type Method, type Outcome } from './matrix-context';
 import { matrixRoles, type MatrixContext, type MatrixRole, type Method, type Outcome } from './matrix-context';
@@ -448,4 +449,37 @@ export const matrix: MatrixEntry[] = [
   },
   { method: 'POST', path: '/gio-hang/cap-nhat', expect: everyone(), request: () => ({ form: { product: 'khong-co-trong-gio', qty: '0' } }) },
   { method: 'POST', path: '/gio-hang/xoa', expect: everyone(), request: () => ({ form: { product: 'khong-co-trong-gio' } }) },
+
+  // ── orders (shared/orders/routes.ts; docs/orders.md) ─────────────────────────────────────────
+  // Any signed-in account may buy; each case places its own order of producerA's product.
+  {
+    method: 'POST',
+    path: '/api/orders',
+    expect: signedIn(),
+    request: async (ctx) => ({ json: await placeBody(ctx), headers: { 'idempotency-key': ctx.unique() } }),
+  },
+  // The caller cancels (or pays) their own order; anonymous has none.
+  {
+    method: 'POST',
+    path: '/api/orders/:id/cancel',
+    expect: signedIn(),
+    request: async (ctx) => ({ path: `/api/orders/${(await orderBy(ctx, ctx.caller)).orderId}/cancel`, json: {} }),
+  },
+  // A COD order has nothing to pay by card: the buyer gets 409 PAYMENT_NOT_AWAITED, after authorization.
+  {
+    method: 'POST',
+    path: '/api/orders/:id/card-checkout',
+    expect: signedIn(),
+    request: async (ctx) => ({ path: `/api/orders/${(await orderBy(ctx, ctx.caller)).orderId}/card-checkout` }),
+  },
+  // A shopper's order from producerA (province X): its storefront moves it; producerB and the readers
+  // of it (officerX, admin) get 403; an unrelated shopper and officerY get 404 (no hint it exists).
+  {
+    method: 'POST',
+    path: '/api/sub-orders/:id/transitions',
+    expect: { anonymous: 401, shopper: 'allow', producerA: 'allow', producerB: 403, officerX: 403, officerY: 'allow', admin: 403 },
+    request: async (ctx) => ({ path: `/api/sub-orders/${(await orderBy(ctx)).subOrderId}/transitions`, json: { to: 'packed' } }),
+  },
+  // Stripe calls it without a session: the signature is the authentication (no key in tests → 404).
+  { method: 'POST', path: '/api/payments/stripe/webhook', expect: everyone(), request: () => ({ json: { id: 'evt_test', type: 'checkout.session.completed' } }) },
 ];

@@ -26,7 +26,7 @@ export interface StackFixture extends BuiltStack {
  * stand-in for web/dist, so tests take a second or two and need no prior build. The real bundle,
  * the web/dist upload and the built-in validation are covered by synth.test.ts (the CLI).
  */
-export function buildStack(env: EnvName): BuiltStack {
+export function buildStack(env: EnvName, context: Readonly<Record<string, unknown>> = {}): BuiltStack {
   const work = mkdtempSync(join(tmpdir(), 'ocop-infra-'));
   const staticAssetsDir = join(work, 'static');
   mkdirSync(staticAssetsDir);
@@ -37,13 +37,14 @@ export function buildStack(env: EnvName): BuiltStack {
     cfnValidation: false,
     staticAssetsDir,
     outdir: join(work, 'cdk.out'),
+    context,
   });
   return { app, stack, dispose: () => rmSync(work, { recursive: true, force: true }) };
 }
 
 /** buildStack, synthesized; the cdk-nag plugin runs in this synth, so findings fail it. */
-export function synthStack(env: EnvName): StackFixture {
-  const built = buildStack(env);
+export function synthStack(env: EnvName, context: Readonly<Record<string, unknown>> = {}): StackFixture {
+  const built = buildStack(env, context);
   let template: Template;
   try {
     template = Template.fromStack(built.stack);

@@ -1,9 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { moduleList } from '../../app/modules';
 import { ConfigSchema, configFromEnv, type AppConfig } from '../../shared/config';
-import { cardPaymentsConfigured, cardPaymentsFromConfig, SecretsManagerCardProvider } from '../../shared/payments/card-payments';
+import { cardPaymentsConfigured, cardPaymentsFromConfig, LazyStripeCardProvider } from '../../shared/payments/card-payments';
 import { paymentsModule } from '../../shared/payments/module';
-import { StripeCardProvider } from '../../shared/payments/stripe-provider';
 import type { ServiceDeps } from '../../shared/services';
 import { ManualClock } from '../../shared/time/clock';
 import { FakeStripeHttpClient, signedStripeEvent, stripeEvent } from '../support/fake-stripe';
@@ -30,11 +29,15 @@ describe('card payments configuration', () => {
     expect(cardPaymentsFromConfig(config(), silentLogger())).toBeUndefined();
   });
 
-  it('reads STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET (local) and STRIPE_SECRET_ARN (AWS) from the environment', () => {
+  it('reads STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET (local) and STRIPE_SECRET_ARN (AWS) from the environment', async () => {
     const local = configFromEnv({ TABLE_NAME: 'ocop-local', STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET });
     expect(local).toMatchObject({ stripeSecretKey: SECRET_KEY, stripeWebhookSecret: WEBHOOK_SECRET });
     expect(cardPaymentsConfigured(local)).toBe(true);
-    expect(cardPaymentsFromConfig(local, silentLogger())).toBeInstanceOf(StripeCardProvider);
+    const http = new FakeStripeHttpClient();
+    const provider = cardPaymentsFromConfig(local, silentLogger(), { httpClient: http, clock });
+    expect(provider).toBeInstanceOf(LazyStripeCardProvider);
+    await provider!.createCheckout(checkout);
+    expect(http.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${SECRET_KEY}`]);
 
     const aws = configFromEnv({ TABLE_NAME: 'ocop-local', STRIPE_SECRET_ARN: ARN });
     expect(aws.stripeSecretArn).toBe(ARN);
@@ -63,7 +66,7 @@ describe('the Stripe secret in Secrets Manager (STRIPE_SECRET_ARN)', () => {
     const load = vi.fn(secretJson({ secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET }));
     const http = new FakeStripeHttpClient();
     const provider = cardPaymentsFromConfig(config({ stripeSecretArn: ARN }), silentLogger(), { load, httpClient: http, clock });
-    expect(provider).toBeInstanceOf(SecretsManagerCardProvider);
+    expect(provider).toBeInstanceOf(LazyStripeCardProvider);
     expect(load).toHaveBeenCalledTimes(1); // warmed right away
     expect(load).toHaveBeenCalledWith(ARN);
 
@@ -82,7 +85,7 @@ describe('the Stripe secret in Secrets Manager (STRIPE_SECRET_ARN)', () => {
       .fn<(arn: string) => Promise<Uint8Array>>()
       .mockRejectedValueOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))
       .mockImplementation(secretJson({ secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET }));
-    const provider = new SecretsManagerCardProvider(ARN, silentLogger(), { load, httpClient: new FakeStripeHttpClient(), clock });
+    const provider = cardPaymentsFromConfig(config({ stripeSecretArn: ARN }), silentLogger(), { load, httpClient: new FakeStripeHttpClient(), clock })!;
     await expect(provider.createCheckout(checkout)).rejects.toThrow('Rate exceeded');
     expect((await provider.createCheckout(checkout)).sessionId).toMatch(/^cs_test_/);
     expect(load).toHaveBeenCalledTimes(2);
@@ -95,7 +98,7 @@ describe('the Stripe secret in Secrets Manager (STRIPE_SECRET_ARN)', () => {
       [secretJson({ secretKey: 'sk_test_leakme', webhookSecret: 'whsec' }), /webhookSecret/],
     ];
     for (const [load, reason] of cases) {
-      const provider = new SecretsManagerCardProvider(ARN, silentLogger(), { load });
+      const provider = cardPaymentsFromConfig(config({ stripeSecretArn: ARN }), silentLogger(), { load })!;
       const error = await provider.refund({ paymentIntentId: 'pi_1', amountVnd: 1, idempotencyKey: 'k' }).then(
         () => new Error('resolved'),
         (e: unknown) => e as Error,
@@ -113,7 +116,7 @@ describe('the payments module', () => {
   it('builds services.cardPayments only when Stripe is configured, owns no items and no routes', () => {
     expect(paymentsModule.services(deps(config()))).toEqual({ cardPayments: undefined });
     const on = paymentsModule.services(deps(config({ stripeSecretKey: SECRET_KEY, stripeWebhookSecret: WEBHOOK_SECRET })));
-    expect(on.cardPayments).toBeInstanceOf(StripeCardProvider);
+    expect(on.cardPayments).toBeInstanceOf(LazyStripeCardProvider);
     expect(paymentsModule.keyPrefixes).toEqual([]);
     expect(paymentsModule).not.toHaveProperty('api');
   });
