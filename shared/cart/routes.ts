@@ -49,7 +49,7 @@ const addItem = createRoute({
     400: errorResponse('Malformed body, VARIANT_REQUIRED, or QUANTITY_OUT_OF_RANGE (the line would exceed 999)'),
     403: errorResponse('CROSS_SITE_REQUEST: the cart cookie came with a request from another site'),
     404: errorResponse('PRODUCT_NOT_FOUND or VARIANT_NOT_FOUND'),
-    409: errorResponse(`CART_FULL (${MAX_CART_LINES} lines), OUT_OF_STOCK, or CART_BUSY (concurrent changes; send again)`),
+    409: errorResponse(`CART_FULL (${MAX_CART_LINES} lines), OUT_OF_STOCK, NOT_SOLD_ONLINE (a tourism service, booked with the producer), or CART_BUSY (concurrent changes; send again)`),
     410: errorResponse('PRODUCT_NOT_LISTED: the 3★ gate refuses it now (details.reason)'),
   },
 });

@@ -1,5 +1,6 @@
 import { getListedProduct } from '../catalog/product-lookup';
 import { Conflict, InvalidInput, NotFound } from '../http/errors';
+import { groupByCodeOrUndefined } from '../reference/taxonomy';
 import type { Services } from '../services';
 import { addLine, removeLines, setLineQuantity, type CartLine, type LineRef } from './cart-lines';
 import { evaluateCart } from './evaluate';
@@ -21,11 +22,13 @@ export async function viewOfLines(services: CartServices, lines: readonly CartLi
 
 /**
  * Adds a product the shopper can buy right now: listed (404 unknown or draft, 410 with the gate's
- * reason), the variant named when it has variants (400 VARIANT_REQUIRED, 404 VARIANT_NOT_FOUND), in
+ * reason), not a service (409 NOT_SOLD_ONLINE), the variant named when it has variants (400 VARIANT_REQUIRED, 404 VARIANT_NOT_FOUND), in
  * stock (409 OUT_OF_STOCK). The line remembers the price seen, to flag a later change.
  */
 export async function addToCart(services: CartServices, owner: CartOwner, body: CartAddBody): Promise<CartLine[]> {
   const product = await getListedProduct(services, body.productId);
+  // A tourism service is booked with the producer, not shipped (the product page says so): no cart line.
+  if (groupByCodeOrUndefined(product.group)?.isService) throw new Conflict('Dịch vụ du lịch được đặt trực tiếp với cơ sở, không qua giỏ hàng', 'NOT_SOLD_ONLINE');
   const variants = product.variants ?? [];
   let priceVnd = product.priceVnd;
   let stock = product.stock;

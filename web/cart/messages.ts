@@ -10,6 +10,7 @@ export const cartFormMessages: Record<string, string> = {
   VARIANT_NOT_FOUND: 'Sản phẩm không có phân loại này.',
   PRODUCT_NOT_FOUND: 'Không tìm thấy sản phẩm này.',
   PRODUCT_NOT_LISTED: 'Sản phẩm hiện không được bán trên Chợ OCOP.',
+  NOT_SOLD_ONLINE: 'Dịch vụ du lịch được đặt trực tiếp với cơ sở, không qua giỏ hàng.',
   CART_LINE_NOT_FOUND: 'Giỏ hàng không có sản phẩm này (có thể đã được bỏ ở một thẻ khác).',
   CART_BUSY: 'Giỏ hàng vừa được thay đổi ở nơi khác. Vui lòng thử lại.',
   INVALID_INPUT: 'Thông tin gửi lên không hợp lệ. Vui lòng thử lại.',

@@ -100,7 +100,8 @@ export function ProductPage({ assets, view, cartNotice }: { assets: AssetUrls; v
             ) : (
               <p class="stock-out">Tạm hết hàng</p>
             )}
-            <BuyForm product={p} notice={cartNotice} />
+            {/* A service is booked with the producer, not shipped: it has no cart. */}
+            {isService ? null : <BuyForm product={p} notice={cartNotice} />}
             <p>{origin.label}</p>
             <p>
               Cơ sở: <a href={producerPath(p.producerId)}>{p.producerName}</a> <span class="meta">({legalFormLabels[p.producerLegalForm]})</span>
