@@ -171,43 +171,45 @@ export function CheckoutPage({ assets, summary, state, saved, source, cardAvaila
           </>
         ) : (
           <div class="checkout">
-            <form method="post" action={CHECKOUT_PATH} novalidate class="auth">
-              <ErrorSummary state={state} labels={checkoutLabels} />
-              {earlierOrder ? (
-                <p class="notice">
-                  Biểu mẫu này đã được dùng để đặt một đơn: <a href={earlierOrder.href}>xem đơn đã đặt</a>. Bấm “Đặt hàng” lần nữa chỉ khi bạn muốn đặt thêm một đơn mới.
-                </p>
-              ) : null}
-              <input type="hidden" name="key" value={state.values.key ?? ''} />
-              <input type="hidden" name="source" value={source} />
-              {summary.lines.map((l) => (
-                <input type="hidden" name="line" value={encodeLine(l)} />
-              ))}
-              <h2>Giao đến</h2>
-              <SavedAddresses saved={saved} state={state} />
-              <Field name="recipientName" label={checkoutLabels.recipientName!} autocomplete="shipping name" state={state} maxlength={100} />
-              <Field name="phone" label={checkoutLabels.phone!} type="tel" inputmode="tel" autocomplete="shipping tel" state={state} maxlength={20} hint="Ví dụ 0912 345 678: người giao hàng gọi số này." />
-              <SelectField name="provinceCode" label={checkoutLabels.provinceCode!} state={state} options={provinceOptions} placeholder="— Chọn tỉnh, thành phố —" />
-              <Field name="commune" label={checkoutLabels.commune!} autocomplete="shipping address-level3" state={state} maxlength={120} hint="Từ 01/07/2025 không còn cấp huyện: ghi xã hoặc phường." />
-              <Field name="street" label={checkoutLabels.street!} autocomplete="shipping address-line1" state={state} maxlength={200} />
-              <label class="choice" for="truong-saveAddress">
-                <input id="truong-saveAddress" type="checkbox" name="saveAddress" value="1" checked={state.values.saveAddress === '1'} />
-                <span>Lưu địa chỉ này (để chọn nhanh ở lần đặt sau)</span>
-              </label>
-              <TextArea name="note" label={checkoutLabels.note!} state={state} required={false} maxlength={500} rows={3} hint="Ví dụ: giờ nhận hàng, gọi trước khi giao." />
-              <h2>Thanh toán</h2>
-              <PaymentChoice state={state} summary={summary} cardAvailable={cardAvailable} />
-              <p>
-                <strong>Tổng thanh toán: {formatVnd(summary.totalVnd)}</strong>
-              </p>
-              <div>
-                <button type="submit">Đặt hàng</button>
-              </div>
-            </form>
             <section aria-labelledby="tom-tat-don">
               <h2 id="tom-tat-don">Đơn hàng của bạn</h2>
               <Storefronts summary={summary} />
             </section>
+            <div class="auth">
+              <form method="post" action={CHECKOUT_PATH} novalidate aria-labelledby="dat-hang-tieu-de">
+                <ErrorSummary state={state} labels={checkoutLabels} />
+                {earlierOrder ? (
+                  <p class="notice">
+                    Biểu mẫu này đã được dùng để đặt một đơn: <a href={earlierOrder.href}>xem đơn đã đặt</a>. Bấm “Đặt hàng” lần nữa chỉ khi bạn muốn đặt thêm một đơn mới.
+                  </p>
+                ) : null}
+                <input type="hidden" name="key" value={state.values.key ?? ''} />
+                <input type="hidden" name="source" value={source} />
+                {summary.lines.map((l) => (
+                  <input type="hidden" name="line" value={encodeLine(l)} />
+                ))}
+                <h2 id="dat-hang-tieu-de">Giao đến</h2>
+                <SavedAddresses saved={saved} state={state} />
+                <Field name="recipientName" label={checkoutLabels.recipientName!} autocomplete="shipping name" state={state} maxlength={100} />
+                <Field name="phone" label={checkoutLabels.phone!} type="tel" inputmode="tel" autocomplete="shipping tel" state={state} maxlength={20} hint="Ví dụ 0912 345 678: người giao hàng gọi số này." />
+                <SelectField name="provinceCode" label={checkoutLabels.provinceCode!} state={state} options={provinceOptions} placeholder="— Chọn tỉnh, thành phố —" />
+                <Field name="commune" label={checkoutLabels.commune!} autocomplete="shipping address-level3" state={state} maxlength={120} hint="Từ 01/07/2025 không còn cấp huyện: ghi xã hoặc phường." />
+                <Field name="street" label={checkoutLabels.street!} autocomplete="shipping address-line1" state={state} maxlength={200} />
+                <label class="choice" for="truong-saveAddress">
+                  <input id="truong-saveAddress" type="checkbox" name="saveAddress" value="1" checked={state.values.saveAddress === '1'} />
+                  <span>Lưu địa chỉ này (để chọn nhanh ở lần đặt sau)</span>
+                </label>
+                <TextArea name="note" label={checkoutLabels.note!} state={state} required={false} maxlength={500} rows={3} hint="Ví dụ: giờ nhận hàng, gọi trước khi giao." />
+                <h2>Thanh toán</h2>
+                <PaymentChoice state={state} summary={summary} cardAvailable={cardAvailable} />
+                <p>
+                  <strong>Tổng thanh toán: {formatVnd(summary.totalVnd)}</strong>
+                </p>
+                <div>
+                  <button type="submit">Đặt hàng</button>
+                </div>
+              </form>
+            </div>
           </div>
         )}
       </div>

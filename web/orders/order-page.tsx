@@ -87,7 +87,7 @@ function SubOrderSection({ sub, index, order, viewerId, problem }: { sub: SubOrd
       <ItemsTable items={sub.items} caption={`Sản phẩm của ${sub.producerName}`} />
       <Sums itemsTotalVnd={sub.itemsTotalVnd} shippingFeeVnd={sub.shippingFeeVnd} totalVnd={sub.totalVnd} />
       <PaymentBlock sub={sub} orderId={order.id} />
-      <h4>Lịch sử</h4>
+      <h3>Lịch sử</h3>
       <History createdAt={sub.createdAt} history={sub.history ?? []} viewer={{ accountId: viewerId }} />
       <BuyerActions sub={sub} orderId={order.id} />
     </section>

@@ -6,43 +6,38 @@ import type { SubOrderStatus } from '../../shared/orders/state-machine';
 import { nationalPhone } from '../view';
 import { actorLabel, statusLabels } from './labels';
 
-/** The items of a sub-order (or of a storefront at checkout) as a table a screen reader can walk. */
+/**
+ * The items of a sub-order (or of a storefront at checkout) as a table a screen reader can walk; two
+ * columns so it fits a phone: the line (with unit price × quantity under the name) and its total.
+ */
 export function ItemsTable({ items, caption }: { items: readonly OrderItem[]; caption: string }) {
   return (
-    <div class="table-scroll">
-      <table class="order-lines">
-        <caption class="sr-only">{caption}</caption>
-        <thead>
+    <table class="order-lines">
+      <caption class="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Sản phẩm</th>
+          <th scope="col" class="num">
+            Thành tiền
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((i) => (
           <tr>
-            <th scope="col">Sản phẩm</th>
-            <th scope="col" class="num">
-              Đơn giá
+            <th scope="row">
+              {i.name}
+              {i.variantLabel ? ` (${i.variantLabel})` : ''}
+              <span class="line-meta">
+                {formatVnd(i.unitPriceVnd)} × {i.quantity}
+                {i.variantLabel ? '' : ` ${i.unit}`}
+              </span>
             </th>
-            <th scope="col" class="num">
-              Số lượng
-            </th>
-            <th scope="col" class="num">
-              Thành tiền
-            </th>
+            <td class="num">{formatVnd(i.lineTotalVnd)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((i) => (
-            <tr>
-              <th scope="row">
-                {i.name}
-                {i.variantLabel ? ` (${i.variantLabel})` : ''}
-              </th>
-              <td class="num">{formatVnd(i.unitPriceVnd)}</td>
-              <td class="num">
-                {i.quantity} {i.variantLabel ? '' : i.unit}
-              </td>
-              <td class="num">{formatVnd(i.lineTotalVnd)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

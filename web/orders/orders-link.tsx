@@ -4,7 +4,7 @@ import { currentPrincipal } from '../../shared/identity/authenticate';
 import { ORDERS_PATH } from './paths';
 
 /**
- * The header's "Đơn hàng của tôi", for signed-in visitors only (no read: the session is already
+ * The header's "Đơn hàng" (the shopper's orders; short, the header is tight on a phone), for signed-in visitors only (no read: the session is already
  * resolved). Outside a request (pages rendered in unit tests) there is no one signed in.
  */
 export function OrdersLink({ current }: { current: boolean }) {
@@ -13,7 +13,7 @@ export function OrdersLink({ current }: { current: boolean }) {
   return (
     <li>
       <a href={ORDERS_PATH} {...(current ? { 'aria-current': 'page' as const } : {})}>
-        Đơn hàng của tôi
+        Đơn hàng
       </a>
     </li>
   );

@@ -45,12 +45,12 @@ export function PaymentBlock({ sub, orderId }: { sub: SubOrder; orderId: string 
   const awaiting = sub.status === 'pending_payment' && p.status === 'awaiting';
   return (
     <section aria-label={`Thanh toán phần đơn ${sub.id}`}>
-      <h4>Thanh toán</h4>
+      <h3>Thanh toán</h3>
       <p>
         {paymentMethodLabels[p.method]} · {formatVnd(p.amountVnd)} · <strong>{paymentStatusLabels[p.status]}</strong>
         {p.paidAt ? ` lúc ${formatVietnamDateTime(p.paidAt)}` : ''}
       </p>
-      {p.method === 'cod' && p.status === 'unpaid' ? <p>Thanh toán khi nhận hàng: chuẩn bị {formatVnd(p.amountVnd)} để trả người giao hàng.</p> : null}
+      {p.method === 'cod' && p.status === 'unpaid' ? <p>Chuẩn bị {formatVnd(p.amountVnd)} để trả người giao hàng khi nhận.</p> : null}
       {p.method === 'vietqr' && awaiting && p.vietqr ? <VietQrTransfer sub={sub} /> : null}
       {p.method === 'card' && awaiting ? (
         <div class="pay-box">

@@ -1,9 +1,12 @@
 /** Checkout and order page styles, in the look of web/styles.ts; rendered inside the pages that use them. */
 export const ordersCss = `
 .checkout{display:grid;gap:1rem}
-@media (min-width:56rem){.checkout{grid-template-columns:minmax(0,3fr) minmax(0,2fr);align-items:start}}
+@media (min-width:56rem){.checkout{grid-template-columns:minmax(0,2fr) minmax(0,3fr);align-items:start}}
 .order-shop{background:#fff;border:1px solid #e4dfd3;border-radius:.6rem;padding:1rem;margin:0 0 1rem}
 .order-shop h2,.order-shop h3{font-size:1.1rem;margin:0 0 .5rem}
+.order-shop h3{margin-top:1rem}
+.checkout .auth{margin:0;max-width:none}
+.line-meta{display:block;font-weight:400;color:#55524b;font-size:.9rem}
 .order-lines{width:100%;border-collapse:collapse}
 .order-lines th,.order-lines td{text-align:left;padding:.35rem .25rem;border-bottom:1px solid #e4dfd3;vertical-align:top}
 .order-lines td.num,.order-lines th.num{text-align:right;white-space:nowrap}
