@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addToCart } from '../../shared/cart/service';
 import { PHONE_MESSAGE } from '../../shared/identity/phone';
+import { StripeCardProvider } from '../../shared/payments/stripe-provider';
+import { ManualClock } from '../../shared/time/clock';
+import { FakeStripeHttpClient } from '../support/fake-stripe';
 import { createTestAccount, type TestAccount } from '../authz/accounts';
 import { openShop, type Shop } from './fixtures';
 import { hiddenFields, orderOf, pageForm, submitCheckout, typedAddress } from './web-support';
@@ -259,6 +262,34 @@ describe('orders pages: checkout, the order page, the storefront queue', () => {
       expect((await get(shop, '/co-so-cua-toi/don-hang', buyer)).status).toBe(403);
       expect((await get(shop, '/co-so-cua-toi/don-hang')).headers.get('location')).toBe('/dang-nhap?next=%2Fco-so-cua-toi%2Fdon-hang');
       expect((await get(shop, `/co-so-cua-toi/don-hang/${vietqrOrder}-1`, shop.ownerA)).status).toBe(404);
+    });
+  });
+
+  describe('card payments (Stripe configured)', () => {
+    let card: Shop;
+
+    beforeAll(async () => {
+      const clock = new ManualClock('2026-11-23T03:00:00Z');
+      card = await openShop({ clock });
+      Object.assign(card.services, { cardPayments: new StripeCardProvider({ secretKey: 'sk_test_ocop', webhookSecret: 'whsec_test_ocop_web', httpClient: new FakeStripeHttpClient(), clock }) });
+    });
+
+    it('offers the card, sends the buyer to Stripe Checkout, and the order page pays again by the same page', async () => {
+      const buyer = await createTestAccount(card.services, 'shopper');
+      const html = await (await get(card, `/thanh-toan?product=${card.honey.id}&qty=1`, buyer)).text();
+      expect(html).toContain('Thẻ quốc tế (Stripe)');
+      const res = await submitCheckout(card.app, buyer, hiddenFields(html), { ...typedAddress, paymentMethod: 'card' });
+      expect(res.status).toBe(303);
+      const checkoutUrl = res.headers.get('location')!;
+      expect(checkoutUrl).toMatch(/^https:\/\/checkout\.stripe\.com\//);
+      const { items } = await card.services.orders.listBuyerOrders(buyer.account.id, 1);
+      const orderId = items[0]!.id;
+      const page = await (await get(card, `/don-hang/${orderId}`, buyer)).text();
+      expect(page).toContain('>Thanh toán bằng thẻ</button>');
+      expect(page).toContain('Chờ thanh toán');
+      const again = await pageForm(card.app, `/don-hang/${orderId}/thanh-toan-the`, {}, buyer);
+      expect(again.status).toBe(303);
+      expect(again.headers.get('location')).toBe(checkoutUrl);
     });
   });
 });
