@@ -2,7 +2,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { formatVnd } from '../../shared/money/vnd';
 import type { SubOrder } from '../../shared/orders/order';
-import { allowedMoves, statusLabels, type SubOrderStatus } from '../../shared/orders/state-machine';
+import { allowedMoves, type SubOrderStatus } from '../../shared/orders/state-machine';
 import { formatVietnamDateTime } from '../../shared/time/vietnam-time';
 import { emptyForm, ErrorSummary, Field, type FormState } from '../components/form/form';
 import { SelectField, TextArea } from '../producer/form-fields';
