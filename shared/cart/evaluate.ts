@@ -1,7 +1,6 @@
 import { checkListingGate, gateReasonMessages } from '../catalog/gate';
 import type { Product } from '../catalog/product';
-import type { CartLine } from './cart-lines';
-import { MAX_CART_LINES } from './cart-lines';
+import { MAX_CART_LINES, type CartLine } from './cart-lines';
 import type { CartLineReason, CartLineView, CartStorefront, CartView } from './schemas';
 
 /**

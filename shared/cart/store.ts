@@ -74,8 +74,8 @@ export class DynamoCartStore implements CartStore {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: cartKey(owner), ConsistentRead: true }));
     // TTL deletion runs late (up to days): an expired cart is gone as far as anyone can tell.
     if (!Item || (typeof Item.ttl === 'number' && Item.ttl * 1000 <= this.clock.now().getTime())) return undefined;
-    const stored = withoutKeys<StoredCart & { updatedAt: string }>(Item);
-    return { lines: stored.lines ?? [], version: stored.version ?? 0, updatedAt: stored.updatedAt };
+    const stored = withoutKeys<Partial<StoredCart>>(Item);
+    return { lines: stored.lines ?? [], version: stored.version ?? 0, updatedAt: stored.updatedAt ?? '' };
   }
 
   async linesOf(owner: CartOwner): Promise<CartLineRef[]> {
