@@ -44,9 +44,9 @@ export const modules = [
   withPages(storefrontModule, storefrontPages),
   withPages(onboardingModule, onboardingPages),
   withPages(registryModule, registryPages),
-  withPages(cartModule, cartPages),
   paymentsModule,
   withPages(ordersModule, ordersPages),
+  withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),
 ] as const;
 

@@ -84,6 +84,12 @@ describe('checkout pricing (pure)', () => {
   });
 });
 
+it('does not sell a tourism service online (booked with the producer)', () => {
+  const tour = makeProduct({ id: 'tour', group: 'tourism' as never });
+  const { problems } = resolveDemands([{ productId: 'tour', quantity: 1 }], new Map([[tour.id, tour]]), now);
+  expect(problems).toMatchObject([{ kind: 'not_listed', reason: 'NOT_SOLD_ONLINE' }]);
+});
+
 describe('stock updates', () => {
   it('takes every variant of a product in one update whose condition re-checks gate, stock and price', () => {
     const tea = makeProduct({

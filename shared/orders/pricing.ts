@@ -1,12 +1,13 @@
 import { checkListingGate, gateReasonMessages, type GateReason } from '../catalog/gate';
 import type { Product } from '../catalog/product';
 import type { Variant } from '../catalog/variants';
+import { groupByCodeOrUndefined } from '../reference/taxonomy';
 import type { Producer } from '../storefront/producer';
 import type { OrderItem, OrderLineInput } from './order';
 
 /** Why a line cannot be bought; the answer's `details` carry these so a client can show them. */
 export type LineProblem =
-  | { kind: 'not_listed'; productId: string; variantId?: string | undefined; reason: GateReason | 'PRODUCT_NOT_FOUND' | 'VARIANT_NOT_FOUND' | 'VARIANT_REQUIRED'; message: string }
+  | { kind: 'not_listed'; productId: string; variantId?: string | undefined; reason: GateReason | 'PRODUCT_NOT_FOUND' | 'VARIANT_NOT_FOUND' | 'VARIANT_REQUIRED' | 'NOT_SOLD_ONLINE'; message: string }
   | { kind: 'out_of_stock'; productId: string; variantId?: string | undefined; name: string; requested: number; available: number };
 
 /** One (product, variant) of the order with all its lines' quantities summed. */
@@ -49,6 +50,11 @@ export function resolveDemands(lines: readonly OrderLineInput[], products: Reado
     const gate = checkListingGate(product, now);
     if (!gate.listed) {
       problems.push({ kind: 'not_listed', ...base, reason: gate.reason, message: gateReasonMessages[gate.reason] });
+      continue;
+    }
+    // Tourism services are booked with the producer, never shipped (the cart refuses them too).
+    if (groupByCodeOrUndefined(product.group)?.isService) {
+      problems.push({ kind: 'not_listed', ...base, reason: 'NOT_SOLD_ONLINE', message: `"${product.name}" là dịch vụ, đặt trực tiếp với cơ sở` });
       continue;
     }
     const variants = product.variants ?? [];

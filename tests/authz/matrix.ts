@@ -432,25 +432,6 @@ export const matrix: MatrixEntry[] = [
     request: async (ctx) => ({ path: `/co-so-cua-toi/san-pham/${(await draftProductOf(ctx.services, ctx.fixtures.producerA)).id}/anh/xoa`, form: { key: 'products/htx-ma-tran-a/khong-co' } }),
   },
 
-  // ── cart (open to everyone: a guest cart by cookie, or the caller's account cart) ────────────
-  {
-    method: 'POST',
-    path: '/api/cart/items',
-    expect: everyone(),
-    request: async (ctx) => ({ json: { productId: (await listedProduct(ctx.services)).id, quantity: 2 } }),
-  },
-  // Setting a line the cart does not have to 0 is a no-op (200), so the body is valid for every role.
-  { method: 'PUT', path: '/api/cart/items', expect: everyone(), request: () => ({ json: { productId: 'khong-co-trong-gio', quantity: 0 } }) },
-  { method: 'DELETE', path: '/api/cart/items', expect: everyone(), request: () => ({ path: '/api/cart/items?productId=khong-co-trong-gio' }) },
-  {
-    method: 'POST',
-    path: '/gio-hang/them',
-    expect: everyone(),
-    request: async (ctx) => ({ form: { product: (await listedProduct(ctx.services)).id, qty: '1' } }),
-  },
-  { method: 'POST', path: '/gio-hang/cap-nhat', expect: everyone(), request: () => ({ form: { product: 'khong-co-trong-gio', qty: '0' } }) },
-  { method: 'POST', path: '/gio-hang/xoa', expect: everyone(), request: () => ({ form: { product: 'khong-co-trong-gio' } }) },
-
   // ── orders (shared/orders/routes.ts; docs/orders.md) ─────────────────────────────────────────
   // Any signed-in account may buy; each case places its own order of producerA's product.
   {
@@ -483,6 +464,24 @@ export const matrix: MatrixEntry[] = [
   },
   // Stripe calls it without a session: the signature is the authentication (no key in tests → 404).
   { method: 'POST', path: '/api/payments/stripe/webhook', expect: everyone(), request: () => ({ json: { id: 'evt_test', type: 'checkout.session.completed' } }) },
+  // ── cart (open to everyone: a guest cart by cookie, or the caller's account cart) ────────────
+  {
+    method: 'POST',
+    path: '/api/cart/items',
+    expect: everyone(),
+    request: async (ctx) => ({ json: { productId: (await listedProduct(ctx.services)).id, quantity: 2 } }),
+  },
+  // Setting a line the cart does not have to 0 is a no-op (200), so the body is valid for every role.
+  { method: 'PUT', path: '/api/cart/items', expect: everyone(), request: () => ({ json: { productId: 'khong-co-trong-gio', quantity: 0 } }) },
+  { method: 'DELETE', path: '/api/cart/items', expect: everyone(), request: () => ({ path: '/api/cart/items?productId=khong-co-trong-gio' }) },
+  {
+    method: 'POST',
+    path: '/gio-hang/them',
+    expect: everyone(),
+    request: async (ctx) => ({ form: { product: (await listedProduct(ctx.services)).id, qty: '1' } }),
+  },
+  { method: 'POST', path: '/gio-hang/cap-nhat', expect: everyone(), request: () => ({ form: { product: 'khong-co-trong-gio', qty: '0' } }) },
+  { method: 'POST', path: '/gio-hang/xoa', expect: everyone(), request: () => ({ form: { product: 'khong-co-trong-gio' } }) },
 
   // ── orders pages (web/orders/routes.tsx): the same services, as forms with a session cookie ─────
   // Checkout: any signed-in account buys ("Mua ngay" line of producerA's product, COD).

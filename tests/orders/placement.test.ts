@@ -177,6 +177,25 @@ describe('POST /api/orders on DynamoDB Local', () => {
     expect((await shop.app.request(sub.payment.vietqr!.imageUrl, { headers: stranger.bearer })).status).toBe(404);
   });
 
+  it('checks out the account cart (fromCart) and empties the lines it bought; an empty cart is 400 CART_EMPTY', async () => {
+    const buyer = await createTestAccount(shop.services, 'shopper');
+    const add = (json: unknown) => shop.app.request('/api/cart/items', { method: 'POST', headers: { ...buyer.bearer, 'content-type': 'application/json' }, body: JSON.stringify(json) });
+    expect((await add({ productId: shop.honey.id, quantity: 1 })).status).toBeLessThan(300);
+    expect((await add({ productId: shop.tea.id, variantId: 'goi-100g', quantity: 2 })).status).toBeLessThan(300);
+    const res = await shop.app.request(placeRequest(buyer, { fromCart: true, shippingAddress: address, paymentMethod: 'cod', saveAddress: true }));
+    expect(res.status).toBe(201);
+    const order = (await res.json()) as OrderAnswer;
+    expect(order.subOrders.map((s) => s.items.map((i) => [i.productId, i.quantity]))).toEqual([[[shop.honey.id, 1]], [[shop.tea.id, 2]]]);
+    const cart = (await (await shop.app.request('/api/cart', { headers: buyer.bearer })).json()) as { lineCount?: number; groups?: unknown[] };
+    expect(JSON.stringify(cart)).not.toContain(shop.honey.id);
+    const empty = await shop.app.request(placeRequest(buyer, { fromCart: true, shippingAddress: address, paymentMethod: 'cod' }));
+    expect(empty.status).toBe(400);
+    await expectErrorShape(empty, 'CART_EMPTY');
+    // The address was saved for next time, phone as E.164.
+    const book = (await (await shop.app.request('/api/account/addresses', { headers: buyer.bearer })).json()) as { items: { phone: string }[] };
+    expect(book.items).toEqual([{ ...address, phone: '+84912345678' }]);
+  });
+
   it('lets only the buyer (and admins) read the order: another shopper gets 404', async () => {
     const res = await shop.app.request(placeRequest(shop.shopper, { items: [{ productId: shop.honey.id, quantity: 1 }], shippingAddress: address, paymentMethod: 'cod' }));
     const { id } = (await res.json()) as OrderAnswer;
