@@ -15,6 +15,7 @@ import { searchModule } from '../shared/search/module';
 import { storefrontModule } from '../shared/storefront/module';
 import { cartWebRoutes as cartPages } from '../web/cart/routes';
 import { onboardingConsoleRoutes as onboardingPages } from '../web/console/onboarding-routes';
+import { ordersWebRoutes as ordersPages } from '../web/orders/routes';
 import { identityWebRoutes as identityPages } from '../web/identity/routes';
 import { producerWebRoutes as storefrontPages } from '../web/producer/routes';
 import { registryWebRoutes as registryPages } from '../web/registry/routes';
@@ -44,7 +45,7 @@ export const modules = [
   withPages(onboardingModule, onboardingPages),
   withPages(registryModule, registryPages),
   paymentsModule,
-  ordersModule,
+  withPages(ordersModule, ordersPages),
   withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),
 ] as const;

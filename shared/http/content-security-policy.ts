@@ -14,18 +14,21 @@ function originOf(base: string): string[] {
  * 'unsafe-inline' are needed for them. Styles allow inline because every page inlines its CSS (one
  * request less on a slow phone) and Swagger UI sets style attributes; an injected style cannot run
  * code. Form posts go to this site, or on AWS straight to the media bucket (presigned POST uploads,
- * docs/images.md).
+ * docs/images.md), and with card payments on, may be redirected to Stripe Checkout.
  */
-export function contentSecurityPolicy(config: Pick<AppConfig, 'mediaBaseUrl' | 'staticBaseUrl' | 'mediaBucket' | 'region'>): Policy {
+export function contentSecurityPolicy(config: Pick<AppConfig, 'mediaBaseUrl' | 'staticBaseUrl' | 'mediaBucket' | 'region' | 'stripeSecretKey' | 'stripeSecretArn'>): Policy {
   const assets = originOf(config.staticBaseUrl);
   const media = originOf(config.mediaBaseUrl);
   const uploads = config.mediaBucket && config.region ? [s3PostOrigin(config.mediaBucket, config.region)] : [];
+  // Checkout and "Thanh toán bằng thẻ" post to this site, which answers 303 to Stripe's hosted page:
+  // browsers check form-action against that redirect too.
+  const cardCheckout = config.stripeSecretKey || config.stripeSecretArn ? [STRIPE_CHECKOUT_ORIGIN] : [];
   return {
     defaultSrc: ["'self'"],
     baseUri: ["'none'"],
     objectSrc: ["'none'"],
     frameAncestors: ["'none'"],
-    formAction: ["'self'", ...uploads],
+    formAction: ["'self'", ...uploads, ...cardCheckout],
     scriptSrc: ["'self'", ...assets],
     styleSrc: ["'self'", "'unsafe-inline'", ...assets],
     // data: for the icons inside Swagger UI's stylesheet.
@@ -34,6 +37,9 @@ export function contentSecurityPolicy(config: Pick<AppConfig, 'mediaBaseUrl' | '
     connectSrc: ["'self'"],
   };
 }
+
+/** Where Stripe Checkout sessions live (session.url). */
+export const STRIPE_CHECKOUT_ORIGIN = 'https://checkout.stripe.com';
 
 /** Where the AWS SDK's presigned POST sends the browser (virtual-hosted-style bucket endpoint). */
 export function s3PostOrigin(bucket: string, region: string): string {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../app/create-app';
-import { s3PostOrigin } from '../../shared/http/content-security-policy';
+import { contentSecurityPolicy, s3PostOrigin, STRIPE_CHECKOUT_ORIGIN } from '../../shared/http/content-security-policy';
 import type { Services } from '../../shared/services';
 import { withOfflinePresigner } from '../support/media-fixtures';
 import { createTestServices } from '../support/test-services';
@@ -52,5 +52,12 @@ describe('Content-Security-Policy on every answer, and the API docs from our own
     const res = await createApp(aws).request('/');
     expect(directive(res.headers.get('content-security-policy'), 'form-action')).toEqual(["'self'", new URL(form.url).origin]);
     expect(new URL(form.url).origin).toBe(s3PostOrigin(bucket, 'ap-southeast-1'));
+  });
+
+  it('lets checkout forms be redirected to Stripe Checkout only where card payments are configured', () => {
+    const base = { mediaBaseUrl: '/media', staticBaseUrl: '/static', mediaBucket: undefined, region: 'ap-southeast-1' };
+    expect(contentSecurityPolicy(base).formAction).toEqual(["'self'"]);
+    expect(contentSecurityPolicy({ ...base, stripeSecretKey: 'sk_test_abc' }).formAction).toEqual(["'self'", STRIPE_CHECKOUT_ORIGIN]);
+    expect(contentSecurityPolicy({ ...base, stripeSecretArn: 'arn:aws:secretsmanager:ap-southeast-1:1:secret:stripe' }).formAction).toEqual(["'self'", STRIPE_CHECKOUT_ORIGIN]);
   });
 });

@@ -36,7 +36,8 @@ import { draftProductOf } from '../producer/fixtures';
 import { recordCertificate } from '../producer/certificates';
 import { draftProductWithVariantsOf } from '../producer/variant-fixtures';
 import { certificateInProvinceX, recordBodyInProvinceX } from '../registry/matrix-support';
-import { orderBy, placeBody } from '../orders/matrix-support';
+import { address } from '../orders/fixtures';
+import { orderBy, placeBody, productOfA } from '../orders/matrix-support';
 
 export { matrixRoles, type MatrixContext, type MatrixFixtures, type MatrixRole, type Method, type Outcome } from './matrix-context';
 import { matrixRoles, type MatrixContext, type MatrixRole, type Method, type Outcome } from './matrix-context';
@@ -481,4 +482,36 @@ export const matrix: MatrixEntry[] = [
   },
   { method: 'POST', path: '/gio-hang/cap-nhat', expect: everyone(), request: () => ({ form: { product: 'khong-co-trong-gio', qty: '0' } }) },
   { method: 'POST', path: '/gio-hang/xoa', expect: everyone(), request: () => ({ form: { product: 'khong-co-trong-gio' } }) },
+
+  // ── orders pages (web/orders/routes.tsx): the same services, as forms with a session cookie ─────
+  // Checkout: any signed-in account buys ("Mua ngay" line of producerA's product, COD).
+  {
+    method: 'POST',
+    path: '/thanh-toan',
+    expect: signedIn(),
+    request: async (ctx) => ({
+      form: { key: ctx.unique(), source: 'mua-ngay', line: `${(await productOfA(ctx)).id}||1`, savedAddress: 'moi', ...address, paymentMethod: 'cod' },
+    }),
+  },
+  // The buyer's forms on their own order page. A COD order is confirmed: "Đã nhận hàng" and "Thanh toán
+  // bằng thẻ" answer 409 on the page (after authorization); producerA buying from itself acts as its
+  // storefront and is asked for a reason (400). Object-level checks are the service's (404 for others).
+  ...(['huy', 'da-nhan', 'thanh-toan-the'] as const).map(
+    (action): MatrixEntry => ({
+      method: 'POST',
+      path: `/don-hang/:id/${action}`,
+      expect: signedIn(),
+      request: async (ctx) => {
+        const { orderId, subOrderId } = await orderBy(ctx, ctx.caller);
+        return { path: `/don-hang/${orderId}/${action}`, form: { subOrder: subOrderId } };
+      },
+    }),
+  ),
+  // The storefront's move form: only producerA's own sub-order (producerB: 403 from the service).
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/don-hang/:id/chuyen',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/don-hang/${(await orderBy(ctx)).subOrderId}/chuyen`, form: { to: 'packed' } }),
+  },
 ];

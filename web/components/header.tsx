@@ -1,7 +1,8 @@
 import { CartLink } from '../cart/cart-link';
+import { OrdersLink } from '../orders/orders-link';
 import { SEARCH_ACTION } from '../view';
 
-export type NavKey = 'home' | 'products' | 'cart' | 'account';
+export type NavKey = 'home' | 'products' | 'cart' | 'orders' | 'account';
 
 export function Header({ current, query }: { current?: NavKey | undefined; query?: string | undefined }) {
   const here = (key: NavKey) => (current === key ? { 'aria-current': 'page' as const } : {});
@@ -26,6 +27,7 @@ export function Header({ current, query }: { current?: NavKey | undefined; query
             <li>
               <CartLink current={current === 'cart'} />
             </li>
+            <OrdersLink current={current === 'orders'} />
             <li>
               {/* The same link for everyone keeps public pages cacheable: /tai-khoan signs in when needed. */}
               <a href="/tai-khoan" {...here('account')}>

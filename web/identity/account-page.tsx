@@ -62,6 +62,9 @@ export function AccountPage({ assets, account, welcome }: { assets: AssetUrls; a
       </dl>
       <nav aria-label="Việc của bạn">
         <ul>
+          <li>
+            <a href="/don-hang">Đơn hàng của tôi</a>
+          </li>
           {workLinks(account).map((l) => (
             <li>
               <a href={l.href}>{l.label}</a>

@@ -15,7 +15,8 @@ import { CertificatesSection } from './certificates-section';
 import { vietnamCalendarDay } from './certificate-view';
 import { TextArea } from './form-fields';
 import { NotificationsSection } from './notifications';
-import { NEW_PRODUCT_PATH, productEditPath } from './paths';
+import { NEW_PRODUCT_PATH, NOTIFICATIONS_PATH, productEditPath } from './paths';
+import { PRODUCER_ORDERS_PATH } from '../orders/paths';
 import { producerCss } from './producer-page';
 import { productStatusLabels } from './product-edit-page';
 import { StorefrontImagesSection, type StorefrontDirectUploads, type StorefrontImageForms } from './storefront-images-section';
@@ -76,9 +77,25 @@ export function DashboardPage({ assets, producer, products, certificates, notifi
         <style>{raw(identityCss + producerCss + bankAccountCss)}</style>
         <Breadcrumbs items={[{ label: 'Trang chủ', href: '/' }, { label: title }]} />
         <h1>{producer.name}</h1>
-        <p>
-          <a href={`/co-so/${producer.id}`}>Xem gian hàng như người mua</a>
-        </p>
+        <nav class="dash-nav" aria-label="Cơ sở của tôi">
+          <ul>
+            <li>
+              <a href={PRODUCER_ORDERS_PATH}>Đơn hàng</a>
+            </li>
+            <li>
+              <a href="#san-pham">Sản phẩm</a>
+            </li>
+            <li>
+              <a href={NOTIFICATIONS_PATH}>Thông báo</a>
+            </li>
+            <li>
+              <a href="#gian-hang">Thông tin gian hàng</a>
+            </li>
+            <li>
+              <a href={`/co-so/${producer.id}`}>Xem gian hàng như người mua</a>
+            </li>
+          </ul>
+        </nav>
         {saved ? (
           <p class="notice" role="status">
             {saved}

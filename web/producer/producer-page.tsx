@@ -7,6 +7,8 @@ import type { AssetUrls } from '../view';
 
 /** What the product pages add to the form styles: thumbnails, side-by-side small forms, a warning row. */
 export const producerCss = `
+.dash-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0;margin:0 0 1rem}
+.dash-nav a{display:inline-block;min-height:2.75rem;line-height:2.75rem;font-weight:700}
 .thumbs{display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.75rem;list-style:none;padding:0}
 .thumbs li{background:#fff;border:1px solid #e4dfd3;border-radius:.5rem;padding:.5rem;display:grid;gap:.4rem}
 .thumbs img{width:100%;height:auto;border-radius:.3rem}

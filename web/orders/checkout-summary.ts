@@ -1,0 +1,47 @@
+import type { OrderLineInput } from '../../shared/orders/order';
+import { priceSubOrders, resolveDemands, type DraftSubOrder } from '../../shared/orders/pricing';
+import type { Services } from '../../shared/services';
+
+/** A line the checkout leaves out, and why (the gate, the variant, the stock at this instant). */
+export interface LeftOut {
+  name: string;
+  message: string;
+}
+
+export interface CheckoutSummary {
+  /** One per storefront, priced as placement will price it now (shipping per storefront). */
+  subOrders: DraftSubOrder[];
+  totalVnd: number;
+  leftOut: LeftOut[];
+  /** The lines that can be bought, merged: what the form submits. */
+  lines: OrderLineInput[];
+  /** Storefronts that take no VietQR transfer (no bank account saved). */
+  withoutBank: string[];
+}
+
+/**
+ * The summary the shopper sees before placing: the same pure rules as placement (pricing.ts) on a
+ * fresh read — one BatchGetItem of the products and one of their storefronts.
+ */
+export async function checkoutSummary(services: Services, lines: readonly OrderLineInput[]): Promise<CheckoutSummary> {
+  const products = await services.catalog.getProducts([...new Set(lines.map((l) => l.productId))]);
+  const { demands, problems } = resolveDemands(lines, products, services.clock.now());
+  const producerIds = [...new Set(demands.map((d) => d.product.producerId))];
+  const producers = producerIds.length > 0 ? await services.producers.getProducers(producerIds) : new Map();
+  // A storefront gone since its product was read: its lines are left out rather than failing the page.
+  const known = demands.filter((d) => producers.has(d.product.producerId));
+  const { subOrders, totalVnd } = priceSubOrders(known, producers);
+  const leftOut: LeftOut[] = problems.map((p) => {
+    if (p.kind === 'out_of_stock') return { name: p.name, message: p.available === 0 ? 'Đã hết hàng' : `Chỉ còn ${p.available}, bạn chọn ${p.requested}` };
+    const product = products.get(p.productId);
+    return { name: product?.name ?? p.productId, message: p.message };
+  });
+  for (const d of demands) if (!producers.has(d.product.producerId)) leftOut.push({ name: d.product.name, message: 'Gian hàng tạm ngừng bán' });
+  return {
+    subOrders,
+    totalVnd,
+    leftOut,
+    lines: known.map((d) => ({ productId: d.product.id, quantity: d.quantity, ...(d.variant ? { variantId: d.variant.id } : {}) })),
+    withoutBank: subOrders.filter((s) => !s.producer.bank).map((s) => s.producer.name),
+  };
+}
