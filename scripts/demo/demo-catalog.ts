@@ -1,3 +1,4 @@
+import { bankAccountHolderName } from '../../shared/payments/bank-account';
 import type { Product } from '../../shared/catalog/product';
 import { normaliseVariants, withVariantSummary } from '../../shared/catalog/variants';
 import { snapshotOf, type Certificate } from '../../shared/registry/certificate';
@@ -154,6 +155,11 @@ function producerOf(spec: DemoProducerSpec, id: string, createdAt: Date): Produc
     story: spec.story,
     phone: demoPhone(spec),
     ...(email ? { email } : {}),
+    // So checkout shows real shipping lines and VietQR works in the demo: flat 30.000 ₫, free from
+    // 500.000 ₫, and a made-up Vietcombank account (the tax code's digits; a demo, never a real account).
+    shippingFeeVnd: 30_000,
+    freeShippingThresholdVnd: 500_000,
+    bank: { bankBin: '970436', accountNumber: demoTaxCode(spec).replace(/\D/g, '').slice(0, 13), accountName: bankAccountHolderName(spec.name).slice(0, 50).trim() },
     createdAt: createdAt.toISOString(),
     demo: true,
   };
