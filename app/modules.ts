@@ -11,6 +11,7 @@ import { ordersModule } from '../shared/orders/module';
 import { paymentsModule } from '../shared/payments/module';
 import { referenceModule } from '../shared/reference/module';
 import { registryModule } from '../shared/registry/module';
+import { reviewsModule } from '../shared/reviews/module';
 import { searchModule } from '../shared/search/module';
 import { storefrontModule } from '../shared/storefront/module';
 import { cartWebRoutes as cartPages } from '../web/cart/routes';
@@ -45,6 +46,7 @@ export const modules = [
   withPages(registryModule, registryPages),
   paymentsModule,
   ordersModule,
+  reviewsModule,
   withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),
 ] as const;
