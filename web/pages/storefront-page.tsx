@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Image, ProductCard } from '../../shared/catalog/product';
 import { provinceLabelByCode } from '../../shared/reference/labels';
@@ -43,9 +44,11 @@ export interface StorefrontPageProps {
   items: ProductCard[];
   nextHref?: string | undefined;
   firstHref?: string | undefined;
+  /** The buyers' rating line (web/reviews/), under the name. */
+  rating?: Child;
 }
 
-export function StorefrontPage({ assets, producer, items, nextHref, firstHref }: StorefrontPageProps) {
+export function StorefrontPage({ assets, producer, items, nextHref, firstHref, rating }: StorefrontPageProps) {
   const place = `${producer.commune}, ${provinceLabelByCode(producer.provinceCode)}`;
   const legalForm = legalFormLabels[producer.legalForm];
   const demo = producer.demo === true;
@@ -77,6 +80,7 @@ export function StorefrontPage({ assets, producer, items, nextHref, firstHref }:
               {producer.name} {demo ? <DemoTag /> : null}
             </h1>
           )}
+          {rating ?? null}
           <dl class="facts">
             <dt>Loại hình</dt>
             <dd>{legalForm}</dd>
