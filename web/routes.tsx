@@ -5,6 +5,7 @@ import { ListProductsQuerySchema, type ListProductsQuery } from '../shared/catal
 import { getListedProduct } from '../shared/catalog/product-lookup';
 import { summaryOf } from '../shared/reviews/rules';
 import { productReviewsSection } from './reviews/sections';
+import { cardRatings } from './reviews/cards';
 import { StorefrontRating } from './reviews/review-section';
 import { viewOf } from '../shared/catalog/product-view';
 import type { AppEnv } from '../shared/http/app-env';
@@ -128,6 +129,7 @@ export function webRoutes() {
         assets={assetsOf(c)}
         values={values}
         items={page.items}
+        ratings={await cardRatings(c.get('services'), page.items)}
         nextHref={page.nextCursor ? listPath({ ...params, cursor: page.nextCursor }) : undefined}
         firstHref={query.cursor ? listPath(params) : undefined}
       />,
@@ -167,6 +169,7 @@ export function webRoutes() {
         nextHref={page.nextCursor ? `${base}?cursor=${encodeURIComponent(page.nextCursor)}` : undefined}
         firstHref={cursor ? base : undefined}
         rating={<StorefrontRating summary={summaryOf(rating)} />}
+        ratings={await cardRatings(c.get('services'), page.items)}
       />,
     );
   });

@@ -37,6 +37,11 @@ describe('reviews on the product page and the storefront', () => {
     expect(storefront).toContain('data-rating-mean="4.5"');
     expect(storefront).toContain('4,5/5');
     expect(storefront).toContain('2 đánh giá của người mua');
+    // Cards: the product list and the storefront's cards carry each product's buyers' rating.
+    const list = await (await shop.app.request('/san-pham')).text();
+    expect(list).toContain('aria-label="Người mua đánh giá 4,0 trên 5, 1 đánh giá"');
+    expect(list).toContain('aria-label="Người mua đánh giá 5,0 trên 5, 1 đánh giá"');
+    expect(storefront).toContain('aria-label="Người mua đánh giá 4,0 trên 5, 1 đánh giá"');
   });
 
   it('says there is no rating yet on a product without reviews', async () => {

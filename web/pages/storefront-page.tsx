@@ -1,3 +1,4 @@
+import type { RatingSummary } from '../../shared/reviews/rules';
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Image, ProductCard } from '../../shared/catalog/product';
@@ -46,9 +47,11 @@ export interface StorefrontPageProps {
   firstHref?: string | undefined;
   /** The buyers' rating line (web/reviews/), under the name. */
   rating?: Child;
+  /** Buyers' ratings of the cards. */
+  ratings?: ReadonlyMap<string, RatingSummary> | undefined;
 }
 
-export function StorefrontPage({ assets, producer, items, nextHref, firstHref, rating }: StorefrontPageProps) {
+export function StorefrontPage({ assets, producer, items, nextHref, firstHref, rating, ratings }: StorefrontPageProps) {
   const place = `${producer.commune}, ${provinceLabelByCode(producer.provinceCode)}`;
   const legalForm = legalFormLabels[producer.legalForm];
   const demo = producer.demo === true;
@@ -114,7 +117,7 @@ export function StorefrontPage({ assets, producer, items, nextHref, firstHref, r
               <p class="meta">
                 Đang hiển thị {items.length} sản phẩm{nextHref || firstHref ? ' trên trang này' : ''}.
               </p>
-              <ProductGrid items={items} media={assets.media} />
+              <ProductGrid items={items} media={assets.media} ratings={ratings} />
             </>
           ) : (
             <p class="empty">{firstHref ? 'Không còn sản phẩm nào nữa.' : 'Cơ sở hiện chưa có sản phẩm OCOP nào đang bán.'}</p>
