@@ -19,6 +19,7 @@ import { onboardingConsoleRoutes as onboardingPages } from '../web/console/onboa
 import { identityWebRoutes as identityPages } from '../web/identity/routes';
 import { producerWebRoutes as storefrontPages } from '../web/producer/routes';
 import { registryWebRoutes as registryPages } from '../web/registry/routes';
+import { reviewWebRoutes as reviewPages } from '../web/reviews/routes';
 import { webRoutes as catalogPages } from '../web/routes';
 import { searchWebRoutes as searchPages } from '../web/search/search-routes';
 
@@ -46,7 +47,7 @@ export const modules = [
   withPages(registryModule, registryPages),
   paymentsModule,
   ordersModule,
-  reviewsModule,
+  withPages(reviewsModule, reviewPages),
   withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),
 ] as const;

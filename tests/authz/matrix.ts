@@ -482,6 +482,16 @@ export const matrix: MatrixEntry[] = [
       return { path: `/api/orders/${line.orderId}/items/${line.lineId}/review`, json: { stars: 3 } };
     },
   },
+  // The same as a page form (post/redirect/get): the caller's own delivered line.
+  {
+    method: 'POST',
+    path: '/danh-gia/:orderId/:lineId',
+    expect: signedIn(),
+    request: async (ctx) => {
+      const line = await deliveredLineBy(ctx, ctx.caller);
+      return { path: `/danh-gia/${line.orderId}/${line.lineId}`, form: { stars: '5', text: 'Rất ngon' } };
+    },
+  },
   // The storefront of the product answers; producerB and every other role 403.
   {
     method: 'POST',

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openShop, type Shop } from '../orders/fixtures';
 import { deliveredOrder, reviewRequest } from './fixtures';
+import { postForm } from '../identity/http';
 
 describe('reviews on the product page and the storefront', () => {
   let shop: Shop;
@@ -47,5 +48,28 @@ describe('reviews on the product page and the storefront', () => {
   it('says there is no rating yet on a product without reviews', async () => {
     const html = await (await shop.app.request(`/san-pham/${shop.tea.id}`)).text();
     expect(html).toContain('Chưa có đánh giá của người mua.');
+  });
+  it('lets the buyer write, then edit, a review through the page form (no JavaScript), back to the product page', async () => {
+    const order = await deliveredOrder(shop, [{ productId: shop.tea.id, variantId: 'goi-100g', quantity: 1 }]);
+    const path = `/danh-gia/${order.id}/${order.subOrders[0]!.id}.0`;
+    const form = await shop.app.request(path, { headers: shop.shopper.cookie });
+    expect(form.status).toBe(200);
+    const formHtml = await form.text();
+    expect(formHtml).toContain('Phân loại: gói 100 g');
+    expect(formHtml).toContain('không phải số sao OCOP');
+    expect((await shop.app.request(path)).status).toBe(303); // to sign-in
+    const stranger = await (await import('../authz/accounts')).createTestAccount(shop.services, 'shopper');
+    expect((await shop.app.request(path, { headers: stranger.cookie })).status).toBe(404);
+    const bad = await postForm(shop.app, path, { stars: '9', text: '' }, shop.shopper.cookie);
+    expect(bad.status).toBe(400);
+    const sent = await postForm(shop.app, path, { stars: '3', text: 'Trà hơi chát <3' }, shop.shopper.cookie);
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe(`/san-pham/${shop.tea.id}#danh-gia-${order.subOrders[0]!.id}.0`);
+    const edited = await postForm(shop.app, path, { stars: '5', text: 'Pha lần hai rất ngon' }, shop.shopper.cookie);
+    expect(edited.status).toBe(303);
+    const page = await (await shop.app.request(`/san-pham/${shop.tea.id}`)).text();
+    expect(page).toContain('Pha lần hai rất ngon');
+    expect(page).toContain('Đã chỉnh sửa');
+    expect(page).toContain('data-rating-mean="5"');
   });
 });
