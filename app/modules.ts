@@ -11,6 +11,7 @@ import { ordersModule } from '../shared/orders/module';
 import { paymentsModule } from '../shared/payments/module';
 import { referenceModule } from '../shared/reference/module';
 import { registryModule } from '../shared/registry/module';
+import { reviewsModule } from '../shared/reviews/module';
 import { searchModule } from '../shared/search/module';
 import { storefrontModule } from '../shared/storefront/module';
 import { cartWebRoutes as cartPages } from '../web/cart/routes';
@@ -19,6 +20,7 @@ import { ordersWebRoutes as ordersPages } from '../web/orders/routes';
 import { identityWebRoutes as identityPages } from '../web/identity/routes';
 import { producerWebRoutes as storefrontPages } from '../web/producer/routes';
 import { registryWebRoutes as registryPages } from '../web/registry/routes';
+import { reviewWebRoutes as reviewPages } from '../web/reviews/routes';
 import { webRoutes as catalogPages } from '../web/routes';
 import { searchWebRoutes as searchPages } from '../web/search/search-routes';
 
@@ -46,6 +48,7 @@ export const modules = [
   withPages(registryModule, registryPages),
   paymentsModule,
   withPages(ordersModule, ordersPages),
+  withPages(reviewsModule, reviewPages),
   withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),
 ] as const;

@@ -3,6 +3,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { ListProductsQuerySchema, type ListProductsQuery } from '../shared/catalog/list-query';
 import { getListedProduct } from '../shared/catalog/product-lookup';
+import { summaryOf } from '../shared/reviews/rules';
+import { productReviewsSection } from './reviews/sections';
+import { cardRatings } from './reviews/cards';
+import { StorefrontRating } from './reviews/review-section';
 import { viewOf } from '../shared/catalog/product-view';
 import type { AppEnv } from '../shared/http/app-env';
 import { AppError, InvalidInput, NotFound } from '../shared/http/errors';
@@ -125,6 +129,7 @@ export function webRoutes() {
         assets={assetsOf(c)}
         values={values}
         items={page.items}
+        ratings={await cardRatings(c.get('services'), page.items)}
         nextHref={page.nextCursor ? listPath({ ...params, cursor: page.nextCursor }) : undefined}
         firstHref={query.cursor ? listPath(params) : undefined}
       />,
@@ -135,8 +140,10 @@ export function webRoutes() {
     const id = c.req.param('id');
     if (!PublicIdSchema.safeParse(id).success) throw new NotFound('Không tìm thấy sản phẩm này.', 'PRODUCT_NOT_FOUND');
     // Gated products throw here (404 draft/unknown, 410 with the reason): the product is never rendered.
-    const product = await getListedProduct(c.get('services'), id);
-    return sendPage(c, <ProductPage assets={assetsOf(c)} view={viewOf(product)} cartNotice={c.req.query('gio-hang')} />);
+    const services = c.get('services');
+    const product = await getListedProduct(services, id);
+    const reviews = await productReviewsSection(services, id);
+    return sendPage(c, <ProductPage assets={assetsOf(c)} view={viewOf(product)} cartNotice={c.req.query('gio-hang')} reviews={reviews} />);
   });
 
   web.get('/co-so/:id', async (c) => {
@@ -145,10 +152,11 @@ export function webRoutes() {
     const cursorParam = CursorParamSchema.safeParse(c.req.query('cursor')?.trim() || undefined);
     if (!cursorParam.success) throw new InvalidInput('Cursor too long', 'INVALID_CURSOR');
     const cursor = cursorParam.data;
-    const { producers, catalog, clock } = c.get('services');
-    const [producer, page] = await Promise.all([
+    const { producers, catalog, clock, reviews } = c.get('services');
+    const [producer, page, rating] = await Promise.all([
       producers.getProducer(id),
       catalog.listProducts({ producer: id, sort: 'newest', limit: STOREFRONT_PAGE_SIZE, cursor }, clock.now()),
+      reviews.producerRating(id),
     ]);
     if (!producer) throw new NotFound('Không tìm thấy cơ sở này.', 'PRODUCER_NOT_FOUND');
     const base = producerPath(id);
@@ -160,6 +168,8 @@ export function webRoutes() {
         items={page.items}
         nextHref={page.nextCursor ? `${base}?cursor=${encodeURIComponent(page.nextCursor)}` : undefined}
         firstHref={cursor ? base : undefined}
+        rating={<StorefrontRating summary={summaryOf(rating)} />}
+        ratings={await cardRatings(c.get('services'), page.items)}
       />,
     );
   });

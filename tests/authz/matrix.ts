@@ -38,6 +38,7 @@ import { draftProductWithVariantsOf } from '../producer/variant-fixtures';
 import { certificateInProvinceX, recordBodyInProvinceX } from '../registry/matrix-support';
 import { address } from '../orders/fixtures';
 import { orderBy, placeBody, productOfA } from '../orders/matrix-support';
+import { deliveredLineBy, reviewOfA } from '../reviews/matrix-support';
 
 export { matrixRoles, type MatrixContext, type MatrixFixtures, type MatrixRole, type Method, type Outcome } from './matrix-context';
 import { matrixRoles, type MatrixContext, type MatrixRole, type Method, type Outcome } from './matrix-context';
@@ -461,6 +462,51 @@ export const matrix: MatrixEntry[] = [
     path: '/api/sub-orders/:id/transitions',
     expect: { anonymous: 401, shopper: 'allow', producerA: 'allow', producerB: 403, officerX: 403, officerY: 'allow', admin: 403 },
     request: async (ctx) => ({ path: `/api/sub-orders/${(await orderBy(ctx)).subOrderId}/transitions`, json: { to: 'packed' } }),
+  },
+  // ── reviews (shared/reviews/routes.ts; docs/reviews.md) ──────────────────────────────────────
+  // Any signed-in account that bought and received the line reviews it (each case its own delivered order).
+  {
+    method: 'POST',
+    path: '/api/orders/:orderId/items/:lineId/review',
+    expect: signedIn(),
+    request: async (ctx) => {
+      const line = await deliveredLineBy(ctx, ctx.caller);
+      return { path: `/api/orders/${line.orderId}/items/${line.lineId}/review`, json: { stars: 5, text: 'Rất ngon' } };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/orders/:orderId/items/:lineId/review',
+    expect: signedIn(),
+    request: async (ctx) => {
+      const line = ctx.caller ? await reviewOfA(ctx, { buyer: ctx.caller }) : await reviewOfA(ctx);
+      return { path: `/api/orders/${line.orderId}/items/${line.lineId}/review`, json: { stars: 3 } };
+    },
+  },
+  // The same as a page form (post/redirect/get): the caller's own delivered line.
+  {
+    method: 'POST',
+    path: '/danh-gia/:orderId/:lineId',
+    expect: signedIn(),
+    request: async (ctx) => {
+      const line = await deliveredLineBy(ctx, ctx.caller);
+      return { path: `/danh-gia/${line.orderId}/${line.lineId}`, form: { stars: '5', text: 'Rất ngon' } };
+    },
+  },
+  // The storefront of the product answers; producerB and every other role 403.
+  {
+    method: 'POST',
+    path: '/api/reviews/:id/reply',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/api/reviews/${(await reviewOfA(ctx)).lineId}/reply`, json: { text: 'Cảm ơn quý khách' } }),
+  },
+  { method: 'POST', path: '/api/reviews/:id/reports', expect: signedIn(), request: async (ctx) => ({ path: `/api/reviews/${(await reviewOfA(ctx)).lineId}/reports`, json: { reason: 'Nội dung sai' } }) },
+  // The product is made in province X: its officers and admins decide; officerY 403.
+  {
+    method: 'POST',
+    path: '/api/reviews/:id/moderation',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/reviews/${(await reviewOfA(ctx, { reported: true })).lineId}/moderation`, json: { action: 'hide', reason: 'Quảng cáo' } }),
   },
   // Stripe calls it without a session: the signature is the authentication (no key in tests → 404).
   { method: 'POST', path: '/api/payments/stripe/webhook', expect: everyone(), request: () => ({ json: { id: 'evt_test', type: 'checkout.session.completed' } }) },

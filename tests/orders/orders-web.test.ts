@@ -224,6 +224,9 @@ describe('orders pages: checkout, the order page, the storefront queue', () => {
       expect((await move({ to: 'delivered' })).status).toBe(303);
       const delivered = await (await get(shop, `/don-hang/${orderId}`, buyer)).text();
       expect(delivered).toContain('Đã nhận hàng</button>');
+      // Delivered lines link to their review form; a shipped one did not.
+      expect(delivered).toContain(`href="/danh-gia/${orderId}/${sub}.0"`);
+      expect(order).not.toContain('/danh-gia/');
       const received = await pageForm(shop.app, `/don-hang/${orderId}/da-nhan`, { subOrder: sub }, buyer);
       expect(received.status).toBe(303);
       expect((await shop.services.orders.getSubOrder(orderId, 1))?.status).toBe('completed');

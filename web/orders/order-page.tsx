@@ -8,6 +8,8 @@ import { Layout } from '../components/layout';
 import { identityCss } from '../identity/styles';
 import type { AssetUrls } from '../view';
 import { paymentMethodLabels } from './labels';
+import { lineIdOf } from '../../shared/reviews/rules';
+import { reviewFormPath } from '../reviews/paths';
 import { AddressBlock, History, ItemsTable, Shipment, StatusBadge, Sums } from './order-parts';
 import { buyerActionPath, ORDERS_PATH } from './paths';
 import { PaymentBlock } from './payment-block';
@@ -86,6 +88,15 @@ function SubOrderSection({ sub, index, order, viewerId, problem }: { sub: SubOrd
       <Shipment carrier={sub.carrier} trackingCode={sub.trackingCode} />
       <ItemsTable items={sub.items} caption={`Sản phẩm của ${sub.producerName}`} />
       <Sums itemsTotalVnd={sub.itemsTotalVnd} shippingFeeVnd={sub.shippingFeeVnd} totalVnd={sub.totalVnd} />
+      {sub.status === 'delivered' || sub.status === 'completed' ? (
+        <ul class="review-links" aria-label="Đánh giá sản phẩm đã nhận">
+          {sub.items.map((item, index) => (
+            <li>
+              <a href={reviewFormPath(order.id, lineIdOf(sub.id, index))}>Đánh giá “{item.name}{item.variantLabel ? ` (${item.variantLabel})` : ''}”</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <PaymentBlock sub={sub} orderId={order.id} />
       <h3>Lịch sử</h3>
       <History createdAt={sub.createdAt} history={sub.history ?? []} viewer={{ accountId: viewerId }} />

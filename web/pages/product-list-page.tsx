@@ -1,3 +1,4 @@
+import type { RatingSummary } from '../../shared/reviews/rules';
 import type { ProductCard } from '../../shared/catalog/product';
 import { provinceLabelByCode } from '../../shared/reference/labels';
 import { groupByCodeOrUndefined, subgroupByCode } from '../../shared/reference/taxonomy';
@@ -15,6 +16,8 @@ export interface ProductListPageProps {
   nextHref?: string | undefined;
   firstHref?: string | undefined;
   /** A keyword from the header search, which this page does not apply (search comes later). */
+  /** Buyers' ratings of the cards (web/reviews/cards.ts). */
+  ratings?: ReadonlyMap<string, RatingSummary> | undefined;
 }
 
 /** "Thực phẩm · tỉnh An Giang · từ 4 sao": what the filters mean, for the title and the heading. */
@@ -27,7 +30,7 @@ export function describeFilters(values: FilterValues): string[] {
   return parts;
 }
 
-export function ProductListPage({ assets, values, items, nextHref, firstHref }: ProductListPageProps) {
+export function ProductListPage({ assets, values, items, nextHref, firstHref, ratings }: ProductListPageProps) {
   const parts = describeFilters(values);
   const active = parts.length > 0;
   const title = active ? `Sản phẩm OCOP: ${parts.join(', ')}` : 'Sản phẩm OCOP';
@@ -54,7 +57,7 @@ export function ProductListPage({ assets, values, items, nextHref, firstHref }: 
               <p class="meta" id="so-luong">
                 Đang hiển thị {count} sản phẩm{nextHref || firstHref ? ' trên trang này' : ''}.
               </p>
-              <ProductGrid items={items} media={assets.media} label="Danh sách sản phẩm" />
+              <ProductGrid items={items} media={assets.media} label="Danh sách sản phẩm" ratings={ratings} />
             </>
           ) : (
             <div class="empty">

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { ProductView } from '../../shared/catalog/product-view';
 import { highestVariantPrice, type Variant } from '../../shared/catalog/variants';
 import { formatVnd } from '../../shared/money/vnd';
@@ -51,7 +52,8 @@ function VariantTable({ variants, isService }: { variants: Variant[]; isService:
 }
 
 /** `cartNotice`: the add-to-cart form's outcome (`?gio-hang=`), shown beside the form. */
-export function ProductPage({ assets, view, cartNotice }: { assets: AssetUrls; view: ProductView; cartNotice?: string | undefined }) {
+/** `reviews`: the buyers' reviews section (web/reviews/), rendered after the description. */
+export function ProductPage({ assets, view, cartNotice, reviews }: { assets: AssetUrls; view: ProductView; cartNotice?: string | undefined; reviews?: Child }) {
   const { product: p, origin, classification, certification: cert } = view;
   const isService = groupByCodeOrUndefined(p.group)?.isService === true;
   const image = p.images[0];
@@ -139,6 +141,7 @@ export function ProductPage({ assets, view, cartNotice }: { assets: AssetUrls; v
             <p>{text}</p>
           ))}
         </section>
+        {reviews ?? null}
       </div>
     </Layout>
   );

@@ -1,3 +1,5 @@
+import type { RatingSummary } from '../../shared/reviews/rules';
+import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Image, ProductCard } from '../../shared/catalog/product';
 import { provinceLabelByCode } from '../../shared/reference/labels';
@@ -43,9 +45,13 @@ export interface StorefrontPageProps {
   items: ProductCard[];
   nextHref?: string | undefined;
   firstHref?: string | undefined;
+  /** The buyers' rating line (web/reviews/), under the name. */
+  rating?: Child;
+  /** Buyers' ratings of the cards. */
+  ratings?: ReadonlyMap<string, RatingSummary> | undefined;
 }
 
-export function StorefrontPage({ assets, producer, items, nextHref, firstHref }: StorefrontPageProps) {
+export function StorefrontPage({ assets, producer, items, nextHref, firstHref, rating, ratings }: StorefrontPageProps) {
   const place = `${producer.commune}, ${provinceLabelByCode(producer.provinceCode)}`;
   const legalForm = legalFormLabels[producer.legalForm];
   const demo = producer.demo === true;
@@ -77,6 +83,7 @@ export function StorefrontPage({ assets, producer, items, nextHref, firstHref }:
               {producer.name} {demo ? <DemoTag /> : null}
             </h1>
           )}
+          {rating ?? null}
           <dl class="facts">
             <dt>Loại hình</dt>
             <dd>{legalForm}</dd>
@@ -110,7 +117,7 @@ export function StorefrontPage({ assets, producer, items, nextHref, firstHref }:
               <p class="meta">
                 Đang hiển thị {items.length} sản phẩm{nextHref || firstHref ? ' trên trang này' : ''}.
               </p>
-              <ProductGrid items={items} media={assets.media} />
+              <ProductGrid items={items} media={assets.media} ratings={ratings} />
             </>
           ) : (
             <p class="empty">{firstHref ? 'Không còn sản phẩm nào nữa.' : 'Cơ sở hiện chưa có sản phẩm OCOP nào đang bán.'}</p>

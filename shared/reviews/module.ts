@@ -1,0 +1,24 @@
+import { defineModule } from '../module/define-module';
+import { REVIEW_PREFIX, reportedReviewsIndex, reviewsHelpfulIndex, reviewsNewestIndex } from './keys';
+import { reviewRoutes } from './routes';
+import { DynamoReviewStore } from './store';
+
+declare module '../services' {
+  interface Services {
+    reviews: DynamoReviewStore;
+  }
+}
+
+/**
+ * Reviews and ratings from verified buyers (docs/reviews.md). It owns the REVIEW# partitions and the
+ * RATING items it keeps in the product's and the storefront's partitions (never their main items).
+ */
+export const reviewsModule = defineModule({
+  name: 'reviews',
+  keyPrefixes: [REVIEW_PREFIX],
+  api: reviewRoutes,
+  services: (deps) => ({ reviews: new DynamoReviewStore(deps.db, deps.tableName) }),
+  indexes: [reviewsNewestIndex, reviewsHelpfulIndex, reportedReviewsIndex],
+  // Reads the order (Query) and the product (GetItem); writes review, report/log and aggregates in one transaction.
+  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
+});

@@ -1,0 +1,192 @@
+import { assertOfficerOf, assertOwnsStorefront } from '../identity/authorize';
+import type { Principal } from '../identity/principal';
+import type { Services } from '../services';
+import {
+  alreadyReplied,
+  alreadyReported,
+  alreadyReviewed,
+  editWindowClosed,
+  illegalModeration,
+  lineNotFound,
+  notReported,
+  notVerifiedBuyer,
+  reviewHidden,
+  reviewNotFound,
+  ReviewsBusy,
+  reviewWindowClosed,
+} from './errors';
+import { shortName, type StoredReview } from './review';
+import {
+  appearDelta,
+  disappearDelta,
+  editDeadline,
+  parseLineId,
+  restarDelta,
+  reviewableStatuses,
+  reviewDeadline,
+  withinEditWindow,
+  withinReviewWindow,
+  type AggregateDelta,
+  type Stars,
+} from './rules';
+import type { ModerationInput, ReviewEdit, ReviewInput } from './schemas';
+import type { WriteOutcome } from './store';
+
+const MAX_ATTEMPTS = 12;
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, 5 + Math.random() * 15 * Math.min(attempt + 1, 6)));
+
+/**
+ * Read, decide, write conditioned on what was read; again on a stale read or a busy aggregate.
+ * `run` reads and tries the write (throwing the refusal its rule gives on the fresh read);
+ * `onConflict` turns a definitive conflict into its error.
+ */
+async function retrying(run: () => Promise<WriteOutcome>, onConflict: (o: Extract<WriteOutcome, { ok: false }>) => void): Promise<void> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const outcome = await run();
+    if (outcome.ok) return;
+    onConflict(outcome);
+    await pause(attempt);
+  }
+  throw new ReviewsBusy();
+}
+
+/**
+ * The buyer reviews one line of a delivered sub-order (docs/reviews.md): 1 Query (the order with its
+ * log) + 1 GetItem (the product: its province) + 1 TransactWriteItems (review + 2 aggregates).
+ */
+export async function createReview(services: Services, principal: Principal, orderId: string, lineId: string, input: ReviewInput): Promise<StoredReview> {
+  const line = parseLineId(lineId);
+  if (!line || !line.subOrderId.startsWith(`${orderId}-`)) throw lineNotFound();
+  const stored = await services.orders.getOrder(orderId);
+  if (!stored || stored.header.buyerId !== principal.accountId) throw notVerifiedBuyer('Chỉ người đã mua và nhận hàng mới đánh giá được');
+  const sub = stored.subs.find((s) => s.id === line.subOrderId);
+  const item = sub?.items[line.index];
+  if (!sub || !item) throw lineNotFound();
+  const deliveredAt = stored.logs.filter((l) => l.n === sub.n && l.to === 'delivered').map((l) => l.at).sort().pop();
+  if (!reviewableStatuses.includes(sub.status) || !deliveredAt) {
+    throw notVerifiedBuyer('Chỉ đánh giá được khi đã nhận hàng', { status: sub.status });
+  }
+  const now = services.clock.now();
+  if (!withinReviewWindow(deliveredAt, now)) throw reviewWindowClosed(reviewDeadline(deliveredAt));
+  const product = await services.catalog.getProduct(item.productId);
+  const at = now.toISOString();
+  const review: StoredReview = {
+    id: lineId,
+    productId: item.productId,
+    productName: item.name,
+    producerId: sub.producerId,
+    producerName: sub.producerName,
+    provinceCode: product?.provinceCode ?? sub.provinceCode,
+    orderId,
+    subOrderId: sub.id,
+    lineIndex: line.index,
+    buyerId: principal.accountId,
+    authorName: shortName(principal.displayName),
+    ...(item.variantId ? { variantId: item.variantId } : {}),
+    ...(item.variantLabel ? { variantLabel: item.variantLabel } : {}),
+    stars: input.stars as Stars,
+    text: input.text,
+    photos: [],
+    verifiedPurchase: true,
+    deliveredAt,
+    createdAt: at,
+    updatedAt: at,
+    status: 'visible',
+    reportCount: 0,
+    awaitingModeration: false,
+    version: 1,
+  };
+  await retrying(
+    () => services.reviews.write(review, undefined, appearDelta(review.stars)),
+    (o) => {
+      if (o.reason === 'exists') throw alreadyReviewed(lineId);
+    },
+  );
+  return review;
+}
+
+/** Read the review and check it is there; the callers' rules run on every fresh read. */
+async function load(services: Services, reviewId: string): Promise<StoredReview> {
+  const review = await services.reviews.getReview(reviewId);
+  if (!review) throw reviewNotFound();
+  return review;
+}
+
+/** Replace the review by `change(fresh read)`, moving the aggregates by what the change implies. */
+async function update(
+  services: Services,
+  reviewId: string,
+  change: (r: StoredReview) => { next: StoredReview; delta?: AggregateDelta; extra?: Record<string, unknown>[] },
+): Promise<StoredReview> {
+  let result: StoredReview | undefined;
+  await retrying(
+    async () => {
+      const current = await load(services, reviewId);
+      const { next, delta, extra } = change(current);
+      result = { ...next, version: current.version + 1 };
+      return services.reviews.write(result, current.version, delta ?? {}, extra ?? []);
+    },
+    (o) => {
+      if (o.reason === 'extra_exists') throw alreadyReported();
+    },
+  );
+  return result!;
+}
+
+/** The buyer edits within 30 days of writing it; the review is marked edited. */
+export async function editReview(services: Services, principal: Principal, orderId: string, lineId: string, input: ReviewEdit): Promise<StoredReview> {
+  const now = services.clock.now();
+  return update(services, lineId, (r) => {
+    if (r.orderId !== orderId) throw reviewNotFound();
+    if (r.buyerId !== principal.accountId) throw notVerifiedBuyer('Chỉ người viết đánh giá mới sửa được');
+    if (!withinEditWindow(r.createdAt, now)) throw editWindowClosed(editDeadline(r.createdAt));
+    const stars = (input.stars ?? r.stars) as Stars;
+    const at = now.toISOString();
+    return {
+      next: { ...r, stars, text: input.text ?? r.text, editedAt: at, updatedAt: at },
+      delta: r.status === 'visible' ? restarDelta(r.stars, stars) : {},
+    };
+  });
+}
+
+/** The producer owning the product answers once, publicly. */
+export async function replyToReview(services: Services, principal: Principal, reviewId: string, text: string): Promise<StoredReview> {
+  const now = services.clock.now().toISOString();
+  return update(services, reviewId, (r) => {
+    assertOwnsStorefront(principal, r.producerId);
+    if (r.reply) throw alreadyReplied();
+    return { next: { ...r, reply: { text, at: now, by: principal.accountId, producerName: r.producerName }, updatedAt: now } };
+  });
+}
+
+/** Any signed-in account reports a visible review once; it joins the province's queue. */
+export async function reportReview(services: Services, principal: Principal, reviewId: string, reason: string): Promise<StoredReview> {
+  const at = services.clock.now().toISOString();
+  return update(services, reviewId, (r) => {
+    if (r.status !== 'visible') throw reviewHidden();
+    return {
+      next: { ...r, reportCount: r.reportCount + 1, lastReportedAt: at, awaitingModeration: true, updatedAt: at },
+      extra: [services.reviews.reportItem(reviewId, { reason, by: principal.accountId, byRole: principal.role, at })],
+    };
+  });
+}
+
+/**
+ * An officer of the product's province, or an admin, hides a reported review or restores a hidden
+ * one, with a reason; the decision is logged in the review's partition in the same transaction.
+ */
+export async function moderateReview(services: Services, principal: Principal, reviewId: string, input: ModerationInput): Promise<StoredReview> {
+  const at = services.clock.now().toISOString();
+  return update(services, reviewId, (r) => {
+    assertOfficerOf(principal, r.provinceCode, { orAdmin: true });
+    const target = input.action === 'hide' ? 'hidden' : 'visible';
+    if (r.status === target) throw illegalModeration(input.action, r.status);
+    if (input.action === 'hide' && r.reportCount === 0) throw notReported();
+    const entry = { reviewId, action: input.action, reason: input.reason, by: principal.accountId, byRole: principal.role, at };
+    return {
+      next: { ...r, status: target, awaitingModeration: false, updatedAt: at },
+      delta: input.action === 'hide' ? disappearDelta(r.stars) : appearDelta(r.stars),
+      extra: [services.reviews.moderationLogItem(entry, r.version + 1)],
+    };
+  });
+}

@@ -1,0 +1,253 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGet, keyId } from '../db/batch-get';
+import { withoutKeys } from '../db/item-keys';
+import { decodeCursor, encodeCursor } from '../http/cursor';
+import {
+  moderationLogKey,
+  producerRatingKey,
+  productHelpfulPartition,
+  productRatingKey,
+  productReviewsPartition,
+  reportedReviewsIndex,
+  reportedReviewsPartition,
+  reportKey,
+  reviewKey,
+  reviewsHelpfulIndex,
+  reviewsNewestIndex,
+} from './keys';
+import { scoreOf, type ModerationEntry, type StoredReview } from './review';
+import { emptyAggregate, type AggregateDelta, type RatingAggregate } from './rules';
+
+/** Index keys follow the review: only visible reviews are listed; only reported ones wait in a queue. */
+function reviewItem(r: StoredReview) {
+  const newest = `${r.createdAt}#${r.id}`;
+  return {
+    ...reviewKey(r.id),
+    type: 'Review',
+    ...r,
+    ...(r.status === 'visible'
+      ? {
+          GSI1PK: productReviewsPartition(r.productId),
+          GSI1SK: newest,
+          GSI2PK: productHelpfulPartition(r.productId),
+          GSI2SK: `${String(scoreOf(r)).padStart(6, '0')}#${newest}`,
+        }
+      : {}),
+    ...(r.awaitingModeration ? { GSI3PK: reportedReviewsPartition(r.provinceCode), GSI3SK: `${r.lastReportedAt ?? r.updatedAt}#${r.id}` } : {}),
+  };
+}
+
+const reviewOf = (item: Record<string, unknown>) => {
+  const { GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, GSI3PK: _e, GSI3SK: _f, type: _t, ...rest } = withoutKeys<Record<string, unknown>>(item);
+  return rest as unknown as StoredReview;
+};
+
+function aggregateOf(item: Record<string, unknown> | undefined): RatingAggregate {
+  const a = emptyAggregate();
+  if (!item) return a;
+  for (const k of Object.keys(a) as (keyof RatingAggregate)[]) a[k] = Number(item[k] ?? 0);
+  return a;
+}
+
+/** One `ADD` for the non-zero terms of a delta; undefined when nothing changes. */
+function aggregateUpdate(tableName: string, key: { PK: string; SK: string }, delta: AggregateDelta, owner: Record<string, string>) {
+  const terms = Object.entries(delta).filter(([, v]) => v !== 0 && v !== undefined) as [string, number][];
+  if (terms.length === 0) return undefined;
+  const names: Record<string, string> = { '#type': 'type' };
+  const values: Record<string, unknown> = { ':type': 'RatingAggregate' };
+  const sets = ['#type = :type'];
+  for (const [k, v] of Object.entries(owner)) {
+    names[`#${k}`] = k;
+    values[`:${k}`] = v;
+    sets.push(`#${k} = :${k}`);
+  }
+  const adds = terms.map(([k, v]) => {
+    names[`#${k}`] = k;
+    values[`:${k}`] = v;
+    return `#${k} :${k}`;
+  });
+  return { Update: { TableName: tableName, Key: key, UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values } };
+}
+
+export type WriteOutcome =
+  | { ok: true }
+  /** The review exists already (create) or moved since it was read (every other write). */
+  | { ok: false; reason: 'exists' | 'stale' }
+  /** An extra item's condition failed: this account reported it already. */
+  | { ok: false; reason: 'extra_exists' }
+  /** Another transaction held an item (the aggregate, mostly): worth retrying. */
+  | { ok: false; reason: 'contention' };
+
+export type ReviewSort = 'newest' | 'helpful';
+
+export interface ReviewQuery {
+  productId: string;
+  sort: ReviewSort;
+  stars?: number | undefined;
+  withPhotos?: boolean | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** Filtered pages read at most this many index pages before answering with a cursor. */
+const MAX_FILTERED_ROUNDS = 4;
+
+/** All reads and writes of reviews and their aggregates; one DynamoDB call each unless it says otherwise. */
+export class DynamoReviewStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getReview(id: string): Promise<StoredReview | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: reviewKey(id), ConsistentRead: true }));
+    return Item ? reviewOf(Item) : undefined;
+  }
+
+  /**
+   * One TransactWriteItems: the review (created when `expectedVersion` is undefined, else replaced if
+   * still at that version), the product's and the storefront's aggregates moved by `delta`, and any
+   * extra item that must not exist yet (a report, a moderation log entry).
+   */
+  async write(next: StoredReview, expectedVersion: number | undefined, delta: AggregateDelta, extra: Record<string, unknown>[] = []): Promise<WriteOutcome> {
+    const TableName = this.tableName;
+    const reviewPut =
+      expectedVersion === undefined
+        ? { Put: { TableName, Item: reviewItem(next), ConditionExpression: 'attribute_not_exists(PK)' } }
+        : { Put: { TableName, Item: reviewItem(next), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } } };
+    const aggregates = [
+      aggregateUpdate(TableName, productRatingKey(next.productId), delta, { productId: next.productId }),
+      aggregateUpdate(TableName, producerRatingKey(next.producerId), delta, { producerId: next.producerId }),
+    ].filter((u) => u !== undefined);
+    const extras = extra.map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(PK)' } }));
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [reviewPut, ...extras, ...aggregates] }));
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') return { ok: false, reason: expectedVersion === undefined ? 'exists' : 'stale' };
+      if (reasons.slice(1, 1 + extras.length).some((r) => r.Code === 'ConditionalCheckFailed')) return { ok: false, reason: 'extra_exists' };
+      return { ok: false, reason: 'contention' };
+    }
+  }
+
+  reportItem(reviewId: string, entry: Omit<ModerationEntry, 'reviewId' | 'action'>) {
+    return { ...reportKey(reviewId, entry.by), type: 'ReviewReport', reviewId, ...entry };
+  }
+
+  moderationLogItem(entry: ModerationEntry, version: number) {
+    return { ...moderationLogKey(entry.reviewId, entry.at, version), type: 'ReviewModeration', ...entry };
+  }
+
+  async productRating(productId: string): Promise<RatingAggregate> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: productRatingKey(productId) }));
+    return aggregateOf(Item);
+  }
+
+  async producerRating(producerId: string): Promise<RatingAggregate> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: producerRatingKey(producerId) }));
+    return aggregateOf(Item);
+  }
+
+  /** Aggregates of many products (cards): one BatchGetItem per 100. */
+  async productRatings(productIds: readonly string[]): Promise<Map<string, RatingAggregate>> {
+    const out = new Map<string, RatingAggregate>();
+    const unique = [...new Set(productIds)];
+    for (let i = 0; i < unique.length; i += 100) {
+      const keys = unique.slice(i, i + 100).map(productRatingKey);
+      const found = await batchGet(this.db, this.tableName, keys);
+      for (const key of keys) {
+        const item = found.get(keyId(key));
+        if (item) out.set(key.PK.slice('PRODUCT#'.length), aggregateOf(item));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A product's visible reviews: one Query on GSI1 (newest) or GSI2 (helpful). With a stars or photos
+   * filter, the filter runs in DynamoDB and up to 4 index pages are read before answering.
+   */
+  async listReviews(q: ReviewQuery): Promise<{ items: StoredReview[]; nextCursor?: string }> {
+    const index = q.sort === 'helpful' ? reviewsHelpfulIndex : reviewsNewestIndex;
+    const pk = q.sort === 'helpful' ? productHelpfulPartition(q.productId) : productReviewsPartition(q.productId);
+    const fingerprint = `reviews|${q.productId}|${q.sort}|${q.stars ?? ''}|${q.withPhotos ? 1 : 0}`;
+    let start: Record<string, unknown> | undefined = q.cursor ? decodeCursor(q.cursor, fingerprint) : undefined;
+    const filters: string[] = [];
+    const values: Record<string, unknown> = { ':pk': pk };
+    const names: Record<string, string> = { '#pk': index.partitionKey.name };
+    if (q.stars !== undefined) {
+      filters.push('#stars = :stars');
+      names['#stars'] = 'stars';
+      values[':stars'] = q.stars;
+    }
+    if (q.withPhotos) {
+      filters.push('size(#photos) > :zero');
+      names['#photos'] = 'photos';
+      values[':zero'] = 0;
+    }
+    const filtered = filters.length > 0;
+    const items: Record<string, unknown>[] = [];
+    for (let round = 0; round < (filtered ? MAX_FILTERED_ROUNDS : 1); round++) {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          ...(filtered ? { FilterExpression: filters.join(' AND ') } : {}),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: false,
+          Limit: filtered ? 100 : q.limit + 1,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+      if (items.length > q.limit || !start) break;
+    }
+    const taken = items.slice(0, q.limit);
+    // More than a page: continue after the last item answered. Otherwise continue where DynamoDB
+    // stopped (whatever lay between was filtered out), if it did.
+    const nextKey = items.length > q.limit ? indexKeyOf(taken[taken.length - 1]!, index) : (start as Record<string, string | number> | undefined);
+    return { items: taken.map(reviewOf), ...(nextKey ? { nextCursor: encodeCursor(fingerprint, nextKey) } : {}) };
+  }
+
+  /** Reported reviews of a province waiting for a decision, newest report first: one Query on GSI3. */
+  async reportedInProvince(provinceCode: string, limit: number): Promise<StoredReview[]> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: reportedReviewsIndex.indexName,
+        KeyConditionExpression: 'GSI3PK = :pk',
+        ExpressionAttributeValues: { ':pk': reportedReviewsPartition(provinceCode) },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map(reviewOf);
+  }
+
+  /** Every visible review of a product, for tests that recount the aggregate (Query pages on GSI1). */
+  async visibleReviewsOf(productId: string): Promise<StoredReview[]> {
+    const out: StoredReview[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.listReviews({ productId, sort: 'newest', limit: 100, cursor });
+      out.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+  }
+}
+
+function indexKeyOf(item: Record<string, unknown>, index: { partitionKey: { name: string }; sortKey: { name: string } }) {
+  return {
+    PK: String(item.PK),
+    SK: String(item.SK),
+    [index.partitionKey.name]: String(item[index.partitionKey.name]),
+    [index.sortKey.name]: String(item[index.sortKey.name]),
+  };
+}
