@@ -3,7 +3,7 @@ import { createApp, type App } from '../../app/create-app';
 import type { Services } from '../../shared/services';
 import { ManualClock } from '../../shared/time/clock';
 import { createTestAccount, type TestAccount } from '../authz/accounts';
-import { makeProducer } from '../support/catalog-fixtures';
+import { makeProducer, makeProduct } from '../support/catalog-fixtures';
 import { expectErrorShape } from '../support/error-shape';
 import { createTestServices } from '../support/test-services';
 
@@ -37,6 +37,8 @@ describe('numeric query parameters: decimal integers only, in every route of the
     services = await createTestServices({ clock: new ManualClock('2026-11-23T03:00:00Z') });
     app = createApp(services);
     await services.producers.createProducer(makeProducer({ id: 'htx-so-hoc', provinceCode: '91' }));
+    // Product routes (`/api/products/{id}/…`) get a listed product of the same id.
+    await services.catalog.saveProduct(makeProduct({ id: 'htx-so-hoc', producerId: 'htx-so-hoc' }));
     // Officer routes check the role before the query: this caller passes that check.
     officer = await createTestAccount(services, 'officer', { provinceCode: '91' });
     owner = await createTestAccount(services, 'producer', { producerId: 'htx-so-hoc' });
