@@ -1,11 +1,9 @@
-import type { Hono } from 'hono';
+import { withPages, type AppModule } from './app-module';
 import { cartModule } from '../shared/cart/module';
 import { catalogModule } from '../shared/catalog/module';
 import { healthModule } from '../shared/health/module';
-import type { AppEnv } from '../shared/http/app-env';
 import { identityModule } from '../shared/identity/module';
 import { mediaModule } from '../shared/media/module';
-import type { ModuleDescriptor } from '../shared/module/define-module';
 import { onboardingModule } from '../shared/onboarding/module';
 import { ordersModule } from '../shared/orders/module';
 import { paymentsModule } from '../shared/payments/module';
@@ -24,13 +22,7 @@ import { reviewWebRoutes as reviewPages } from '../web/reviews/routes';
 import { webRoutes as catalogPages } from '../web/routes';
 import { searchWebRoutes as searchPages } from '../web/search/search-routes';
 
-/** A capability as the app mounts it: its module (shared/<name>/) and its pages (web/<name>/). */
-export type AppModule<M extends ModuleDescriptor = ModuleDescriptor> = M & { readonly pages?: () => Hono<AppEnv> };
-
-/** Keeps core code (shared/) free of pages: the root is where the two halves of a capability meet. */
-export function withPages<M extends ModuleDescriptor>(module: M, pages: () => Hono<AppEnv>): AppModule<M> {
-  return { ...module, pages };
-}
+export { withPages, type AppModule } from './app-module';
 
 /**
  * The one list of capabilities. createApp, createServices, the table, the CDK stack and the tests loop

@@ -13,6 +13,8 @@ import type { StaticAssets } from './constructs/static-assets';
 export interface NagSubject extends Stack {
   readonly httpApi: PublicHttpApi;
   readonly apiFunction: ApiFunction;
+  readonly publicReadFunction: ApiFunction;
+  readonly searchFunction: ApiFunction;
   readonly data: DataTable;
   readonly media: MediaBucket;
   readonly images: ImagePipeline;
@@ -48,13 +50,15 @@ export function acknowledgeNagFindings(stack: NagSubject): void {
     'HS256 session key: rotating it signs every user out, so it is rotated by hand (new version, redeploy) during a quiet hour, not on a schedule.',
   );
 
-  // --- The API function's own policy -------------------------------------------------------
+  // --- The API functions' own policies (app/functions.ts) ------------------------------------
   const table = stack.data.table;
-  acknowledge(
-    stack.apiFunction.role,
-    `IAM5[Resource::${nagRef(stack, `${table.tableArn}/index/*`)}]`,
-    'Query on the GSIs of this one table only; the index names come from shared/db/table-definition.ts and grow with it.',
-  );
+  for (const fn of [stack.apiFunction, stack.publicReadFunction, stack.searchFunction]) {
+    acknowledge(
+      fn.role,
+      `IAM5[Resource::${nagRef(stack, `${table.tableArn}/index/*`)}]`,
+      'Query on the GSIs of this one table only; the index names come from shared/db/table-definition.ts and grow with it.',
+    );
+  }
 
   // --- Certificate evidence (infra/constructs/evidence-bucket.ts, docs/registry.md) -------------
   acknowledge(

@@ -10,6 +10,7 @@ import { PublicHttpApi } from './constructs/http-api';
 import { SearchIndex } from './constructs/search-index';
 import { ScheduledJobFunction } from './constructs/scheduled-job';
 import { moduleList as modules } from '../app/modules';
+import { functionSpecs, gatewayRoutesOf } from '../app/functions';
 import { ImagePipeline } from './constructs/image-pipeline';
 import { MediaBucket } from './constructs/media-bucket';
 import { StaticAssets } from './constructs/static-assets';
@@ -27,7 +28,12 @@ export interface OcopStackProps extends StackProps {
 /** The whole market in one stack: table → API Lambda → HTTP API → CloudFront, plus the media bucket. */
 export class OcopStack extends Stack {
   readonly data: DataTable;
+  /** The function behind `$default`: the whole app (accounts, dashboards, console, orders, uploads). */
   readonly apiFunction: ApiFunction;
+  /** The shopper's first click (app/public-read-modules.ts), read-only. */
+  readonly publicReadFunction: ApiFunction;
+  /** Search: owns the snapshot, loaded at init. */
+  readonly searchFunction: ApiFunction;
   readonly httpApi: PublicHttpApi;
   readonly accessLogs: AccessLogBucket;
   readonly media: MediaBucket;
@@ -48,11 +54,26 @@ export class OcopStack extends Stack {
     Tags.of(this).add('stage', settings.name);
 
     this.data = new DataTable(this, 'Data');
-    this.apiFunction = new ApiFunction(this, 'ApiFunction', { table: this.data.table, settings, modules });
+    // app/functions.ts cuts the app; the `$default` one (ApiFunction) is built first and owns the session key.
+    const byId = new Map<string, ApiFunction>();
+    const specs = [...functionSpecs].sort((a, b) => Number(b.routing === 'default') - Number(a.routing === 'default'));
+    for (const spec of specs) {
+      const sessionSecret = byId.get('ApiFunction')?.sessionSecret;
+      byId.set(spec.id, new ApiFunction(this, spec.id, { table: this.data.table, settings, ...spec, sessionSecret }));
+    }
+    this.apiFunction = byId.get('ApiFunction')!;
+    this.publicReadFunction = byId.get('PublicReadFunction')!;
+    this.searchFunction = byId.get('SearchFunction')!;
     this.jobs = modules
       .flatMap((m) => m.jobs ?? [])
       .map((job) => new ScheduledJobFunction(this, job.id, { job, table: this.data.table, settings, runtime: apiRuntime }));
-    this.httpApi = new PublicHttpApi(this, 'HttpApi', { handler: this.apiFunction.fn, settings });
+    this.httpApi = new PublicHttpApi(this, 'HttpApi', {
+      handler: this.apiFunction.fn,
+      settings,
+      routed: functionSpecs
+        .filter((spec) => spec.routing === 'own-gets')
+        .map((spec) => ({ id: spec.id, handler: byId.get(spec.id)!.fn, routes: gatewayRoutesOf(spec) })),
+    });
     this.accessLogs = new AccessLogBucket(this, 'AccessLogs', { settings });
     this.media = new MediaBucket(this, 'Media', { settings, accessLogsBucket: this.accessLogs.bucket });
     this.evidence = new EvidenceBucket(this, 'Evidence', { settings, accessLogsBucket: this.accessLogs.bucket });
@@ -64,8 +85,11 @@ export class OcopStack extends Stack {
       this.apiFunction.fn.addEnvironment('STRIPE_SECRET_ARN', this.stripeSecret.secretArn);
     }
     this.search = new SearchIndex(this, 'Search', { table: this.data.table, settings, accessLogsBucket: this.accessLogs.bucket, runtime: apiRuntime });
-    this.search.grantSnapshotRead(this.apiFunction.role);
-    this.apiFunction.fn.addEnvironment('SEARCH_SNAPSHOT', this.search.snapshotLocation);
+    // The app function keeps its in-process index (its writes update it); the search function serves queries.
+    for (const fn of [this.apiFunction, this.searchFunction]) {
+      this.search.grantSnapshotRead(fn.role);
+      fn.fn.addEnvironment('SEARCH_SNAPSHOT', this.search.snapshotLocation);
+    }
     this.images = new ImagePipeline(this, 'Images', {
       bucket: this.media.bucket,
       table: this.data.table,
@@ -81,7 +105,7 @@ export class OcopStack extends Stack {
     // Absolute links (QR codes on packaging) and the CSRF origin check: the configured custom domain
     // first, then the CloudFront domain, never the API Gateway host (which changes with a rebuild).
     const origins = publicOrigins(this, this.edge.distribution.distributionDomainName);
-    this.apiFunction.fn.addEnvironment('PUBLIC_ORIGINS', origins);
+    for (const fn of byId.values()) fn.fn.addEnvironment('PUBLIC_ORIGINS', origins);
     // Jobs may write absolute links too (notices): they get the same origin.
     for (const job of this.jobs) job.fn.addEnvironment('PUBLIC_ORIGINS', origins);
     this.staticAssets = new StaticAssets(this, 'StaticAssets', {

@@ -1,14 +1,23 @@
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { EnvSettings } from '../environments';
 
+export interface RoutedFunction {
+  readonly id: string;
+  readonly handler: IFunction;
+  readonly routes: readonly { readonly method: string; readonly path: string }[];
+}
+
 export interface PublicHttpApiProps {
+  /** Behind `$default`: every request no routed function takes. */
   readonly handler: IFunction;
   readonly settings: EnvSettings;
+  /** Functions that serve a part of the app (app/functions.ts): one GET route per app route they own. */
+  readonly routed?: readonly RoutedFunction[];
 }
 
 // HTTP API context variables only (the REST-API presets use some that HTTP APIs reject).
@@ -31,7 +40,8 @@ const accessLogFormat = AccessLogFormat.custom(
 );
 
 /**
- * The HTTP API in front of the Lambda: one `$default` route, because routing lives in the Hono app.
+ * The HTTP API in front of the Lambdas: the app's own routes for the functions that serve a part of
+ * it (API Gateway prefers them to `$default`), and `$default` for the function with the whole app.
  * The stage is declared by hand since HttpApi's own default stage takes no logging or throttling.
  */
 export class PublicHttpApi extends Construct {
@@ -49,6 +59,13 @@ export class PublicHttpApi extends Construct {
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', handler),
       createDefaultStage: false,
     });
+
+    for (const fn of props.routed ?? []) {
+      const integration = new HttpLambdaIntegration(`${fn.id}Integration`, fn.handler);
+      for (const route of fn.routes) {
+        this.api.addRoutes({ path: route.path, methods: [route.method as HttpMethod], integration });
+      }
+    }
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: settings.logRetention,
