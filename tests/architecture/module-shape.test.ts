@@ -14,7 +14,7 @@ describe('the shape of the house', () => {
 
   it('reads the imports of the whole tree', () => {
     expect(graph.size).toBeGreaterThan(300);
-    expect(graph.get('app/create-app.ts')).toContain('shared/http/errors.ts');
+    expect(graph.get('app/compose-app.ts')).toContain('shared/http/errors.ts');
   });
 
   it('has no import loops, type-only ones included', () => {

@@ -63,7 +63,7 @@ describe('cdk synth (CLI, offline)', () => {
     const probes: Record<string, { path: string; expect: string }> = {
       ApiFunction: { path: '/api/openapi.json', expect: '"openapi"' },
       PublicReadFunction: { path: '/api/provinces', expect: '"code"' },
-      SearchFunction: { path: '/api/search/suggest?q=m', expect: '{' },
+      SearchFunction: { path: '/api/search/suggest?q=mat', expect: '"products"' },
     };
     for (const spec of functionSpecs) {
       const fn = apiFunctions.find((r) => r.Properties.Description === spec.description)!.Properties;
