@@ -23,6 +23,10 @@ import { bulkLoad } from './bulk-load';
 import { bundle, bundleMinimal } from './bundle';
 import { httpApiEvent } from './http-api-event';
 import { measureColdStarts, prepareColdStartDir } from './cold-start';
+import { renderFunctionsBench, runFunctionsBench } from './functions';
+import { SearchIndex } from '../shared/search/search-index';
+import { encodeSnapshot } from '../shared/search/snapshot-store';
+import type { Product } from '../shared/catalog/product';
 import { runFlashSale, writeFlashResults } from './flash-sale';
 import { renderSearchBench, runSearchBench } from './search';
 import { buildDataset, defaultSpec } from './dataset';
@@ -49,6 +53,7 @@ const products = envInt('BENCH_PRODUCTS', defaultSpec.listed);
 const coldRuns = envInt('BENCH_COLD_RUNS', 5);
 const flash = { buyers: envInt('BENCH_FLASH_BUYERS', 500), units: envInt('BENCH_FLASH_UNITS', 100) };
 const flashOnly = process.argv.slice(2).includes('flash') || process.env.BENCH_ONLY === 'flash';
+const functionsOnly = process.argv.slice(2).includes('functions') || process.env.BENCH_ONLY === 'functions';
 const TABLE = 'ocop-bench';
 const trial = ['BENCH_PRODUCTS', 'BENCH_DURATION', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_SERIAL', 'BENCH_COLD_RUNS', 'BENCH_FLASH_BUYERS', 'BENCH_FLASH_UNITS'].some((k) => process.env[k]);
 
@@ -177,6 +182,7 @@ async function main(): Promise<number> {
   const dynamo = await startLocalDynamo();
   cleanups.push(() => dynamo.stop());
   if (flashOnly) return flashSale(dynamo.endpoint);
+  if (functionsOnly) return functionsAlone(dynamo.endpoint);
   const client = createDynamoClient({ endpoint: dynamo.endpoint, region: 'local' });
   cleanups.push(() => client.destroy());
   const loadCounter = new CallCounter().attach(client);
@@ -310,7 +316,46 @@ async function main(): Promise<number> {
   writeFileSync(searchOut, searchMarkdown);
   console.log('\n' + searchMarkdown);
   log(`wrote ${searchOut.replace(repoRoot + '/', '')}`);
+  await lambdaFunctions(dynamo.endpoint, TABLE, dataset.products);
   return flashSale(dynamo.endpoint);
+}
+
+/** Issue 16: every Lambda of app/functions.ts, sized and cold-started against the same table. */
+async function lambdaFunctions(endpoint: string, tableName: string, catalogue: Product[]): Promise<void> {
+  const outDir = mkdtempSync(join(tmpdir(), 'ocop-bench-fn-'));
+  cleanups.push(() => rmSync(outDir, { recursive: true, force: true }));
+  const snapshotFile = join(outDir, 'search-snapshot.json.gz');
+  writeFileSync(snapshotFile, encodeSnapshot(SearchIndex.build({ products: catalogue, producers: [] })));
+  log(`functions: bundling ${tableName}'s three API functions, ${coldRuns} cold starts each`);
+  const result = await runFunctionsBench({
+    repoRoot,
+    outDir,
+    runs: coldRuns,
+    env: { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'local', LOG_LEVEL: 'WARN' },
+    snapshotFile,
+    log,
+  });
+  const markdown = `# Lambda functions — ${new Date().toISOString()}\n\nCatalogue: ${catalogue.length} products (search snapshot of the same).\n\n${renderFunctionsBench(result)}`;
+  const out = join(repoRoot, `bench/results/${trial ? 'functions-trial' : 'functions-latest'}.md`);
+  writeFileSync(out, markdown);
+  writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify(result, null, 2));
+  console.log('\n' + markdown);
+  log(`wrote ${out.replace(repoRoot + '/', '')}`);
+}
+
+/** `npm run bench -- functions`: only the function split, on a smaller catalogue (BENCH_PRODUCTS, default 5,000). */
+async function functionsAlone(endpoint: string): Promise<number> {
+  const client = createDynamoClient({ endpoint, region: 'local' });
+  cleanups.push(() => client.destroy());
+  const db = createDocumentClient(client);
+  await ensureTable(client, TABLE, tableDefinition);
+  const listed = envInt('BENCH_PRODUCTS', 5_000);
+  const spec = { ...defaultSpec, listed, producers: Math.max(10, Math.round((listed / defaultSpec.listed) * defaultSpec.producers)) };
+  const dataset = buildDataset(new Date(), spec);
+  const load = await bulkLoad(db, TABLE, dataset.products, { concurrency: 8 });
+  log(`loaded ${load.itemsWritten} items`);
+  await lambdaFunctions(endpoint, TABLE, dataset.products);
+  return 0;
 }
 
 /** Last, on its own table, so nothing else runs during the rush; fails the bench unless exactly `units` sell. */
