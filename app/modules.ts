@@ -4,6 +4,7 @@ import { catalogModule } from '../shared/catalog/module';
 import { healthModule } from '../shared/health/module';
 import type { AppEnv } from '../shared/http/app-env';
 import { identityModule } from '../shared/identity/module';
+import { livestreamModule } from '../shared/livestream/module';
 import { mediaModule } from '../shared/media/module';
 import type { ModuleDescriptor } from '../shared/module/define-module';
 import { onboardingModule } from '../shared/onboarding/module';
@@ -49,6 +50,7 @@ export const modules = [
   paymentsModule,
   withPages(ordersModule, ordersPages),
   withPages(reviewsModule, reviewPages),
+  livestreamModule,
   withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),
 ] as const;
