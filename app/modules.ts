@@ -22,6 +22,7 @@ import { identityWebRoutes as identityPages } from '../web/identity/routes';
 import { producerWebRoutes as storefrontPages } from '../web/producer/routes';
 import { registryWebRoutes as registryPages } from '../web/registry/routes';
 import { reviewWebRoutes as reviewPages } from '../web/reviews/routes';
+import { livestreamWebRoutes as livestreamPages } from '../web/livestream/routes';
 import { webRoutes as catalogPages } from '../web/routes';
 import { searchWebRoutes as searchPages } from '../web/search/search-routes';
 
@@ -50,7 +51,7 @@ export const modules = [
   paymentsModule,
   withPages(ordersModule, ordersPages),
   withPages(reviewsModule, reviewPages),
-  livestreamModule,
+  withPages(livestreamModule, livestreamPages),
   withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),
 ] as const;

@@ -64,6 +64,3 @@ function facebookEmbed(url: URL): string | undefined {
   if (!isVideo) return undefined;
   return `https://www.facebook.com/plugins/video.php?href=${encodeURIComponent(url.toString())}&show_text=false`;
 }
-
-/** Origins the live page may frame (its Content-Security-Policy frame-src). */
-export const EMBED_ORIGINS = ['https://www.youtube-nocookie.com', 'https://www.facebook.com'] as const;

@@ -521,6 +521,25 @@ export const matrix: MatrixEntry[] = [
     expect: storefrontOwner({ orAdmin: true }),
     request: async (ctx) => ({ path: `/api/livestreams/${await liveOfA(ctx)}/cancel`, json: { reason: 'Mất điện ở xưởng' } }),
   },
+  // The same as the producer's page forms (post/redirect/get): its own storefront only (admins use the API).
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/livestream',
+    expect: only('producerA'),
+    request: async (ctx) => {
+      const body = await liveBodyOfA(ctx);
+      const local = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16);
+      return { form: { title: body.title, platform: body.platform, streamUrl: body.streamUrl, startsAt: local(body.startsAt), endsAt: local(body.endsAt), productId: body.products[0]!.productId, livePriceVnd: String(body.products[0]!.livePriceVnd), quota: '10' } };
+    },
+  },
+  { method: 'POST', path: '/co-so-cua-toi/livestream/:id/start', expect: only('producerA'), request: async (ctx) => ({ path: `/co-so-cua-toi/livestream/${await liveOfA(ctx)}/start`, form: {} }) },
+  { method: 'POST', path: '/co-so-cua-toi/livestream/:id/end', expect: only('producerA'), request: async (ctx) => ({ path: `/co-so-cua-toi/livestream/${await runningLiveOfA(ctx)}/end`, form: {} }) },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/livestream/:id/cancel',
+    expect: only('producerA'),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/livestream/${await liveOfA(ctx)}/cancel`, form: { reason: 'Mất điện ở xưởng' } }),
+  },
   // Stripe calls it without a session: the signature is the authentication (no key in tests → 404).
   { method: 'POST', path: '/api/payments/stripe/webhook', expect: everyone(), request: () => ({ json: { id: 'evt_test', type: 'checkout.session.completed' } }) },
   // ── cart (open to everyone: a guest cart by cookie, or the caller's account cart) ────────────
