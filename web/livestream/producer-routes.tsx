@@ -41,7 +41,8 @@ async function render(c: Context<AppEnv>, producerId: string, state: FormState, 
   return c.html(await renderDocument(<ProducerLivesPage assets={assetsOf(c)} lives={withFigures} products={products} state={state} saved={saved} />), status);
 }
 
-const refusal = (error: unknown) => (error instanceof AppError && error.status >= 400 && error.status < 500 ? error : undefined);
+/** A refusal the form can show; "not yours" (401/403) goes to the app's error handler like every page's. */
+const refusal = (error: unknown) => (error instanceof AppError && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 403 ? error : undefined);
 
 export function producerLiveRoutes() {
   const web = new Hono<AppEnv>();
