@@ -2,10 +2,12 @@ import { defineModule } from '../module/define-module';
 import { LIVE_OFFER_PREFIX, LIVE_PREFIX, livesIndex, producerLivesIndex } from './keys';
 import { livestreamRoutes } from './routes';
 import { DynamoLivestreamStore } from './store';
+import { DynamoLiveFollowStore, LIVE_FOLLOW_PREFIX, LIVE_NOTICE_PREFIX } from './follows';
 
 declare module '../services' {
   interface Services {
     livestreams: DynamoLivestreamStore;
+    liveFollows: DynamoLiveFollowStore;
   }
 }
 
@@ -16,10 +18,10 @@ declare module '../services' {
  */
 export const livestreamModule = defineModule({
   name: 'livestream',
-  keyPrefixes: [LIVE_PREFIX, LIVE_OFFER_PREFIX],
+  keyPrefixes: [LIVE_PREFIX, LIVE_OFFER_PREFIX, LIVE_FOLLOW_PREFIX, LIVE_NOTICE_PREFIX],
   api: livestreamRoutes,
-  services: (deps) => ({ livestreams: new DynamoLivestreamStore(deps.db, deps.tableName) }),
+  services: (deps) => ({ livestreams: new DynamoLivestreamStore(deps.db, deps.tableName), liveFollows: new DynamoLiveFollowStore(deps.db, deps.tableName) }),
   indexes: [livesIndex, producerLivesIndex],
   // Reads products and price history (catalogue), writes the live and its offers in one transaction.
-  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
+  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
 });

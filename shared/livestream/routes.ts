@@ -3,7 +3,9 @@ import type { AppEnv } from '../http/app-env';
 import { errorResponse } from '../http/error-schema';
 import { queryIntegerOr } from '../http/query-integer';
 import { validationHook } from '../http/validation-hook';
-import { requirePrincipal, requireRole } from '../identity/authorize';
+import { requirePrincipal, requireRole, requireSignedIn } from '../identity/authorize';
+import { PublicIdSchema } from '../http/ids';
+import { NotFound } from '../http/errors';
 import { securedBy } from '../identity/route-helpers';
 import { provinceCodes } from '../reference/provinces';
 import { groupCodes } from '../reference/taxonomy';
@@ -116,6 +118,42 @@ const figuresRoute = createRoute({
   },
 });
 
+const FollowSchema = z.object({ producerId: PublicIdSchema }).strict().openapi('LiveFollow', { example: { producerId: 'htx-phu-quoc' } });
+const FollowAnswer = z.object({ producerId: z.string(), following: z.boolean() }).openapi('LiveFollowState', { example: { producerId: 'htx-phu-quoc', following: true } });
+const NoticeList = z
+  .object({ items: z.array(z.object({ livestreamId: z.string(), producerId: z.string(), message: z.string(), createdAt: z.string() })) })
+  .openapi('LiveNoticeList', { example: { items: [{ livestreamId: 'live-0kx4m2k9p7a4f8', producerId: 'htx-phu-quoc', message: 'HTX Nước mắm Phú Quốc đang live: Nước mắm giá live', createdAt: '2026-12-05T12:00:00.000Z' }] } });
+
+const followRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireSignedIn()] as const,
+  method: 'post',
+  path: '/livestream-follows',
+  summary: "Follow a storefront's lives: an in-app notice when one starts",
+  request: json(FollowSchema),
+  responses: { 201: answer(FollowAnswer, 'Following'), 400: errorResponse('INVALID_INPUT'), 401: errorResponse('Not signed in'), 404: errorResponse('PRODUCER_NOT_FOUND') },
+});
+const unfollowRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireSignedIn()] as const,
+  method: 'delete',
+  path: '/livestream-follows/{producerId}',
+  summary: 'Stop following (idempotent)',
+  request: { params: z.object({ producerId: PublicIdSchema }) },
+  responses: { 200: answer(FollowAnswer, 'Not following'), 400: errorResponse('INVALID_INPUT'), 401: errorResponse('Not signed in') },
+});
+const noticesRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireSignedIn()] as const,
+  method: 'get',
+  path: '/livestream-notifications',
+  summary: "The caller's notices of followed storefronts going live, newest first (30 days)",
+  responses: { 200: answer(NoticeList, 'Notices'), 401: errorResponse('Not signed in') },
+});
+
 export function livestreamRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(createLive, async (c) => {
@@ -156,6 +194,25 @@ export function livestreamRoutes() {
     const figures = await livestreamFigures(c.get('services'), requirePrincipal(c), c.req.valid('param').id);
     c.header('Cache-Control', 'no-store');
     return c.json(figures, 200);
+  });
+  app.openapi(followRoute, async (c) => {
+    const services = c.get('services');
+    const { producerId } = c.req.valid('json');
+    if (!(await services.producers.getProducer(producerId))) throw new NotFound('Không tìm thấy gian hàng', 'PRODUCER_NOT_FOUND');
+    await services.liveFollows.follow(producerId, requirePrincipal(c).accountId, services.clock.now().toISOString());
+    c.header('Cache-Control', 'no-store');
+    return c.json({ producerId, following: true }, 201);
+  });
+  app.openapi(unfollowRoute, async (c) => {
+    const { producerId } = c.req.valid('param');
+    await c.get('services').liveFollows.unfollow(producerId, requirePrincipal(c).accountId);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ producerId, following: false }, 200);
+  });
+  app.openapi(noticesRoute, async (c) => {
+    const items = await c.get('services').liveFollows.notices(requirePrincipal(c).accountId);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ items }, 200);
   });
   return app;
 }

@@ -149,6 +149,7 @@ export async function moveLivestream(services: Services, principal: Principal, i
     const next: StoredLive = { ...live, ...result.patch, ...(action === 'cancel' && reason ? { cancelReason: reason } : {}), updatedAt: now.toISOString(), version: live.version + 1 };
     if (await services.livestreams.move(live, next)) {
       services.logger.info('livestream moved', { livestreamId: id, action, by: principal.role });
+      if (action === 'start') await notifyFollowers(services, next);
       return next;
     }
   }
@@ -271,4 +272,18 @@ export function figuresOf(live: StoredLive, offers: ReadonlyMap<string, Offer>):
     revenueVnd: products.reduce((s, p) => s + p.revenueVnd, 0),
     products,
   };
+}
+
+/**
+ * The storefront's followers hear that the live is on (after the start committed; a failure is logged,
+ * the live stays started). A live the clock opens without a press has no notice yet (docs/livestream.md).
+ */
+async function notifyFollowers(services: Services, live: StoredLive): Promise<void> {
+  try {
+    const followers = await services.liveFollows.followers(live.producerId);
+    if (followers.length === 0) return;
+    await services.liveFollows.notify(followers, { livestreamId: live.id, producerId: live.producerId, message: `${live.producerName} đang live: ${live.title}`, createdAt: live.updatedAt });
+  } catch (error) {
+    services.logger.warn('live start notices not written', { livestreamId: live.id, error });
+  }
 }

@@ -521,6 +521,9 @@ export const matrix: MatrixEntry[] = [
     expect: storefrontOwner({ orAdmin: true }),
     request: async (ctx) => ({ path: `/api/livestreams/${await liveOfA(ctx)}/cancel`, json: { reason: 'Mất điện ở xưởng' } }),
   },
+  // Any signed-in account follows a storefront's lives (and stops: idempotent).
+  { method: 'POST', path: '/api/livestream-follows', expect: signedIn(), request: (ctx) => ({ json: { producerId: ctx.fixtures.producerA } }) },
+  { method: 'DELETE', path: '/api/livestream-follows/:producerId', expect: signedIn(), request: (ctx) => ({ path: `/api/livestream-follows/${ctx.fixtures.producerA}` }) },
   // The same as the producer's page forms (post/redirect/get): its own storefront only (admins use the API).
   {
     method: 'POST',

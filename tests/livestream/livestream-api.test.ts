@@ -180,3 +180,25 @@ describe('livestreams API', () => {
     expect(await mine.json()).toMatchObject({ livestreamId: live!.id, orders: 0, units: 0, revenueVnd: 0 });
   });
 });
+
+describe('following a storefront’s lives', () => {
+  it('followers get an in-app notice when the live starts; unfollowing stops them', async () => {
+    const clock = new ManualClock(NOW);
+    const shop = await openShop({ clock });
+    const fan = await createTestAccount(shop.services, 'shopper');
+    const follow = await shop.app.request('/api/livestream-follows', { method: 'POST', headers: { ...fan.bearer, 'content-type': 'application/json' }, body: JSON.stringify({ producerId: 'htx-a' }) });
+    expect(follow.status).toBe(201);
+    expect((await shop.app.request('/api/livestream-follows', { method: 'POST', headers: { ...fan.bearer, 'content-type': 'application/json' }, body: JSON.stringify({ producerId: 'khong-co-ai' }) })).status).toBe(404);
+    const live = (await (await postLive(shop.app, shop.ownerA, '', liveBody(clock.now(), [{ productId: shop.honey.id, livePriceVnd: 99_000 }], { title: 'Mật ong tối nay' }))).json()) as LiveAnswer;
+    await postLive(shop.app, shop.ownerA, `/${live.id}/start`);
+    const notices = await (await shop.app.request('/api/livestream-notifications', { headers: fan.bearer })).json();
+    expect(notices.items).toEqual([{ livestreamId: live.id, producerId: 'htx-a', message: 'HTX Mật ong A đang live: Mật ong tối nay', createdAt: NOW }]);
+    expect((await (await shop.app.request('/api/livestream-notifications', { headers: shop.shopper.bearer })).json()).items).toEqual([]);
+
+    expect((await shop.app.request('/api/livestream-follows/htx-a', { method: 'DELETE', headers: fan.bearer })).status).toBe(200);
+    clock.set(Date.parse(NOW) + 60_000);
+    const next = (await (await postLive(shop.app, shop.ownerA, '', liveBody(clock.now(), [{ productId: shop.honey.id, livePriceVnd: 99_000 }]))).json()) as LiveAnswer;
+    await postLive(shop.app, shop.ownerA, `/${next.id}/start`);
+    expect((await (await shop.app.request('/api/livestream-notifications', { headers: fan.bearer })).json()).items).toHaveLength(1);
+  });
+});
