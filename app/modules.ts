@@ -3,6 +3,7 @@ import { cartModule } from '../shared/cart/module';
 import { catalogModule } from '../shared/catalog/module';
 import { healthModule } from '../shared/health/module';
 import { identityModule } from '../shared/identity/module';
+import { livestreamModule } from '../shared/livestream/module';
 import { mediaModule } from '../shared/media/module';
 import { onboardingModule } from '../shared/onboarding/module';
 import { ordersModule } from '../shared/orders/module';
@@ -19,6 +20,7 @@ import { identityWebRoutes as identityPages } from '../web/identity/routes';
 import { producerWebRoutes as storefrontPages } from '../web/producer/routes';
 import { registryWebRoutes as registryPages } from '../web/registry/routes';
 import { reviewWebRoutes as reviewPages } from '../web/reviews/routes';
+import { livestreamWebRoutes as livestreamPages } from '../web/livestream/routes';
 import { webRoutes as catalogPages } from '../web/routes';
 import { searchWebRoutes as searchPages } from '../web/search/search-routes';
 
@@ -41,6 +43,7 @@ export const modules = [
   paymentsModule,
   withPages(ordersModule, ordersPages),
   withPages(reviewsModule, reviewPages),
+  withPages(livestreamModule, livestreamPages),
   withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),
 ] as const;

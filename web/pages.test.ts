@@ -364,6 +364,7 @@ describe('web pages (server-rendered, on DynamoDB Local)', () => {
         getProduct: (id) => services.catalog.getProduct(id),
         getProducts: (ids) => services.catalog.getProducts(ids),
         saveProduct: (p, prev) => services.catalog.saveProduct(p, prev),
+        priceHistory: (id, since) => services.catalog.priceHistory(id, since),
         listProducts: () => Promise.reject(error),
       },
     };

@@ -16,6 +16,7 @@ import { publicProducer } from '../shared/storefront/producer';
 import type { FilterValues } from './components/filter-form';
 import { ErrorPage, headingFor, messageFor } from './pages/error-page';
 import { HomePage } from './pages/home-page';
+import { listLivestreams } from '../shared/livestream/service';
 import { ProductListPage } from './pages/product-list-page';
 import { ProductPage } from './pages/product-page';
 import { StorefrontPage } from './pages/storefront-page';
@@ -79,13 +80,16 @@ export function webRoutes() {
   });
 
   web.get('/', async (c) => {
-    const { catalog, clock } = c.get('services');
+    const services = c.get('services');
+    const { catalog, clock } = services;
     const now = clock.now();
-    const [featured, newest] = await Promise.all([
+    // The "Đang live" strip: one more Query, of the lives index (docs/data-model.md L3).
+    const [featured, newest, lives] = await Promise.all([
       catalog.listProducts({ sort: 'stars', limit: HOME_SHELF_SIZE }, now),
       catalog.listProducts({ sort: 'newest', limit: HOME_SHELF_SIZE }, now),
+      listLivestreams(services, { status: 'live', limit: 6 }),
     ]);
-    return sendPage(c, <HomePage assets={assetsOf(c)} featured={featured.items} newest={newest.items} />);
+    return sendPage(c, <HomePage assets={assetsOf(c)} featured={featured.items} newest={newest.items} lives={lives} />);
   });
 
   web.get('/san-pham', async (c) => {

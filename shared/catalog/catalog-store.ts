@@ -1,4 +1,5 @@
 import type { ListProductsQuery } from './list-query';
+import type { PricePoint } from './price-history';
 import type { Product, ProductCard } from './product';
 
 export interface ProductPage {
@@ -14,5 +15,8 @@ export interface CatalogStore {
   /** Listed products only: the gate is applied at `now`. */
   listProducts(query: ListProductsQuery, now: Date): Promise<ProductPage>;
   /** Writes a product and its listing items in one transaction (replacing the previous ones). */
+  /** Also records a price-history item when any price changed (same transaction). */
   saveProduct(product: Product, previous?: Product): Promise<void>;
+  /** Price changes from the last one before `since` onwards (docs/data-model.md, pattern 20). */
+  priceHistory(productId: string, since: Date): Promise<PricePoint[]>;
 }

@@ -11,6 +11,7 @@ import { listingPartition, productKey, sortIndex, type ListingFacet } from './ke
 import type { ListProductsQuery } from './list-query';
 import type { Product, ProductCard } from './product';
 import { productWriteCondition } from './product-write-condition';
+import { PRICE_HISTORY_SK_PREFIX, priceHistoryKey, pricePointOf, pricesChanged, type PricePoint } from './price-history';
 
 /** Most Query calls one list request may make while filters drop items (bounded cost per request). */
 const MAX_QUERY_CALLS = 4;
@@ -156,6 +157,10 @@ export class DynamoCatalogStore implements CatalogStore {
               },
             })),
             ...deletes.map((Key) => ({ Delete: { TableName: this.tableName, Key } })),
+            // One small item per price change (never per stock move): the livestream discount rule reads it.
+            ...(pricesChanged(product, previous)
+              ? [{ Put: { TableName: this.tableName, Item: { ...priceHistoryKey(product.id, product.updatedAt), type: 'PriceChange', ...pricePointOf(product) } } }]
+              : []),
           ],
         }),
       );
@@ -165,5 +170,32 @@ export class DynamoCatalogStore implements CatalogStore {
       }
       throw error;
     }
+  }
+
+  async priceHistory(productId: string, since: Date): Promise<PricePoint[]> {
+    const points: PricePoint[] = [];
+    const sinceSk = `${PRICE_HISTORY_SK_PREFIX}${since.toISOString()}`;
+    let start: Record<string, unknown> | undefined;
+    // Newest first; stop at the first change before the window: the price in effect when it opened.
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': productKey(productId).PK, ':prefix': PRICE_HISTORY_SK_PREFIX },
+          ScanIndexForward: false,
+          ConsistentRead: true,
+          Limit: 50,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const point: PricePoint = { at: String(item.at), priceVnd: Number(item.priceVnd), ...(item.variants ? { variants: item.variants as Record<string, number> } : {}) };
+        points.push(point);
+        if (String(item.SK) <= sinceSk) return points;
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return points;
   }
 }

@@ -28,6 +28,8 @@ export function contentSecurityPolicy(config: Pick<AppConfig, 'mediaBaseUrl' | '
     baseUri: ["'none'"],
     objectSrc: ["'none'"],
     frameAncestors: ["'none'"],
+    // A live's page embeds its player where the platform allows it (shared/livestream/stream-url.ts).
+    frameSrc: [...LIVE_PLAYER_ORIGINS],
     formAction: ["'self'", ...uploads, ...cardCheckout],
     scriptSrc: ["'self'", ...assets],
     styleSrc: ["'self'", "'unsafe-inline'", ...assets],
@@ -37,6 +39,9 @@ export function contentSecurityPolicy(config: Pick<AppConfig, 'mediaBaseUrl' | '
     connectSrc: ["'self'"],
   };
 }
+
+/** The players a live's page may frame: YouTube's privacy-enhanced host and Facebook's video plugin. */
+export const LIVE_PLAYER_ORIGINS = ['https://www.youtube-nocookie.com', 'https://www.facebook.com'] as const;
 
 /** Where Stripe Checkout sessions live (session.url). */
 export const STRIPE_CHECKOUT_ORIGIN = 'https://checkout.stripe.com';

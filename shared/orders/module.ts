@@ -26,9 +26,10 @@ export const ordersModule = defineModule({
       entry: 'functions/order-jobs/release-unpaid-handler.ts',
       schedule: { minute: '*/5', hour: '*' },
       timeoutMinutes: 5,
-      // Reads the due index, moves sub-orders (order partitions) and gives stock back (product items).
+      // Reads the due index, moves sub-orders (order partitions), gives stock back (product items) and
+      // live quota back (livestream offers).
       tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
-      leadingKeys: ['ORDER#*', 'PRODUCT#*', 'ORDERNOTE#*'],
+      leadingKeys: ['ORDER#*', 'PRODUCT#*', 'ORDERNOTE#*', 'LIVEQ#*'],
       indexQueries: [paymentDueIndex.indexName],
       localCommand: 'npm run orders:release-unpaid',
     },

@@ -46,6 +46,8 @@ export type PlaceOutcome =
   | { ok: false; reason: 'key_taken' }
   /** These products' conditions failed: stock, price or the gate moved since they were read. */
   | { ok: false; reason: 'products'; productIds: string[] }
+  /** A live offer's condition failed (window, price, quota): the next read decides. */
+  | { ok: false; reason: 'live_offer' }
   /** Another transaction held one of the items: worth retrying. */
   | { ok: false; reason: 'contention' };
 
@@ -87,7 +89,7 @@ export class DynamoOrderStore {
    * The placement: header, idempotency record, sub-orders and one stock update per product, all or
    * nothing (≤ 2 + 40 + 40 actions: the order bounds keep it under DynamoDB's 100).
    */
-  async place(input: { header: OrderHeader; subs: StoredSubOrder[]; keyHash: string; reservations: Update[]; now: Date }): Promise<PlaceOutcome> {
+  async place(input: { header: OrderHeader; subs: StoredSubOrder[]; keyHash: string; reservations: Update[]; liveTakes?: Update[]; now: Date }): Promise<PlaceOutcome> {
     const TableName = this.tableName;
     const { header } = input;
     const fixed = 2 + input.subs.length;
@@ -112,6 +114,7 @@ export class DynamoOrderStore {
             { Put: { TableName, Item: headerItem(header), ConditionExpression: 'attribute_not_exists(PK)' } },
             ...input.subs.map((s) => ({ Put: { TableName, Item: subOrderItem(s), ConditionExpression: 'attribute_not_exists(PK)' } })),
             ...input.reservations.map((u) => ({ Update: { TableName, ...u } })),
+            ...(input.liveTakes ?? []).map((u) => ({ Update: { TableName, ...u } })),
           ],
         }),
       );
@@ -121,9 +124,11 @@ export class DynamoOrderStore {
       const reasons = error.CancellationReasons ?? [];
       if (reasons[0]?.Code === 'ConditionalCheckFailed') return { ok: false, reason: 'key_taken' };
       const failed = reasons
-        .map((r, i) => (r.Code === 'ConditionalCheckFailed' && i >= fixed ? input.reservations[i - fixed]!.Key.PK.slice('PRODUCT#'.length) : undefined))
+        .map((r, i) => (r.Code === 'ConditionalCheckFailed' && i >= fixed && i < fixed + input.reservations.length ? input.reservations[i - fixed]!.Key.PK.slice('PRODUCT#'.length) : undefined))
         .filter((id): id is string => id !== undefined);
       if (failed.length > 0) return { ok: false, reason: 'products', productIds: failed };
+      // A live offer's window closed or its quota ran out since the read: the next read says which.
+      if (reasons.some((r, i) => r.Code === 'ConditionalCheckFailed' && i >= fixed + input.reservations.length)) return { ok: false, reason: 'live_offer' };
       return { ok: false, reason: 'contention' };
     }
   }

@@ -3,6 +3,7 @@ import { PhoneSchema } from '../identity/phone';
 import { provinceCodes } from '../reference/provinces';
 import { PublicIdSchema } from '../http/ids';
 import { VariantIdSchema } from '../catalog/variants';
+import { LivestreamIdSchema } from '../livestream/schemas';
 import { subOrderStatuses } from './state-machine';
 
 /** Bounds of one checkout: the placement transaction writes ≤ 2 + products + storefronts items (≤ 100). */
@@ -16,6 +17,9 @@ export const OrderLineInputSchema = z
     productId: PublicIdSchema,
     variantId: VariantIdSchema.optional(),
     quantity: z.number().int('Số lượng là số nguyên').min(1, 'Số lượng ít nhất là 1').max(MAX_LINE_QUANTITY, `Tối đa ${MAX_LINE_QUANTITY} mỗi sản phẩm`),
+    livestreamId: LivestreamIdSchema.optional().openapi({
+      description: 'Buy at this live\'s price: only while it is on and its quota lasts (409 LIVE_QUOTA_EXHAUSTED, 409 LIVE_PRICE_UNAVAILABLE with the regular price otherwise — never a silent switch)',
+    }),
   })
   .strict()
   .openapi('OrderLineInput');
@@ -65,6 +69,8 @@ export const OrderItemSchema = z
     quantity: z.number().int(),
     unitPriceVnd: z.number().int(),
     lineTotalVnd: z.number().int(),
+    livestreamId: z.string().optional().openapi({ description: 'The live whose price this line was bought at' }),
+    regularUnitPriceVnd: z.number().int().optional().openapi({ description: 'With livestreamId: the regular price at that moment' }),
   })
   .openapi('OrderItem');
 export type OrderItem = z.infer<typeof OrderItemSchema>;

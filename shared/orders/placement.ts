@@ -10,11 +10,14 @@ import { MAX_ORDER_LINES, type OrderLineInput, type Payment, type PlaceOrder } f
 import type { DraftSubOrder, Demand } from './pricing';
 import { priceSubOrders, resolveDemands } from './pricing';
 import { reserveUpdate } from './stock-updates';
+import { applyLiveOffers, liveLineError, liveTakes, readLiveOffers } from './live-pricing';
 
 /** Unpaid transfer and card orders give their stock back after this. */
 export const PAYMENT_WINDOW_MINUTES = 30;
 /** Lifetime of a card order's Stripe Checkout page, counted from the order's placement. */
 const CARD_SESSION_SECONDS = 60 * 60;
+/** DynamoDB's limit of actions in one TransactWriteItems. */
+const MAX_TRANSACTION_ITEMS = 100;
 /** Attempts when other checkouts hold the same product item (DynamoDB TransactionConflict). */
 const MAX_ATTEMPTS = 12;
 
@@ -95,7 +98,12 @@ export async function placeOrder(services: Services, principal: Principal, rawKe
     const products = await services.catalog.getProducts(lines.map((l) => l.productId));
     const { demands, problems } = resolveDemands(lines, products, now);
     if (problems.length > 0) throw lineProblemError(problems);
-    const producers = await services.producers.getProducers([...new Set(demands.map((d) => d.product.producerId))]);
+    const [producers, liveRead] = await Promise.all([
+      services.producers.getProducers([...new Set(demands.map((d) => d.product.producerId))]),
+      readLiveOffers(services, demands),
+    ]);
+    const liveProblems = applyLiveOffers(demands, liveRead, now);
+    if (liveProblems.length > 0) throw liveLineError(liveProblems);
     const { subOrders, totalVnd } = priceSubOrders(demands, producers);
     if (body.paymentMethod === 'vietqr') {
       const missing = subOrders.filter((s) => !s.producer.bank);
@@ -150,8 +158,13 @@ export async function placeOrder(services: Services, principal: Principal, rawKe
     const byProduct = new Map<string, Demand[]>();
     for (const d of demands) byProduct.set(d.product.id, [...(byProduct.get(d.product.id) ?? []), d]);
     const reservations = [...byProduct.values()].map((ds) => reserveUpdate(ds, now));
+    // The live price and quota are taken in the same transaction as the stock (offer-updates.ts).
+    const takes = liveTakes(demands, now);
+    if (2 + subs.length + reservations.length + takes.length > MAX_TRANSACTION_ITEMS) {
+      throw new InvalidInput('Đơn có quá nhiều dòng giá live: chia thành hai đơn', 'TOO_MANY_LINES', { maxTransactionItems: MAX_TRANSACTION_ITEMS });
+    }
 
-    const outcome = await store.place({ header, subs, keyHash, reservations, now });
+    const outcome = await store.place({ header, subs, keyHash, reservations, liveTakes: takes, now });
     if (outcome.ok) {
       await afterPlacement(services, principal, body, header, subs, origin);
       return { orderId, replayed: false };

@@ -3,6 +3,7 @@ import type { Product } from '../catalog/product';
 import type { Variant } from '../catalog/variants';
 import { groupByCodeOrUndefined } from '../reference/taxonomy';
 import type { Producer } from '../storefront/producer';
+import { InvalidInput } from '../http/errors';
 import type { OrderItem, OrderLineInput } from './order';
 
 /** Why a line cannot be bought; the answer's `details` carry these so a client can show them. */
@@ -17,7 +18,11 @@ export interface Demand {
   /** Position of the variant in the stored list: the stock update addresses `variants[i]`. */
   variantIndex?: number | undefined;
   quantity: number;
+  /** The regular price as read (what the stock update's condition pins). */
   unitPriceVnd: number;
+  /** The line asks for this live's price (live-pricing.ts checks the offer and sets `live`). */
+  livestreamId?: string | undefined;
+  live?: { livePriceVnd: number; hasQuota: boolean } | undefined;
 }
 
 const lineKey = (l: { productId: string; variantId?: string | undefined }) => `${l.productId}|${l.variantId ?? ''}`;
@@ -31,6 +36,10 @@ export function mergeLines(lines: readonly OrderLineInput[]): OrderLineInput[] {
   for (const l of lines) {
     const k = lineKey(l);
     const seen = merged.get(k);
+    // One price per (product, variant) in an order: a live line and a regular line of it would be two.
+    if (seen && seen.livestreamId !== l.livestreamId) {
+      throw new InvalidInput('Một sản phẩm không thể vừa mua giá live vừa mua giá thường trong cùng đơn', 'MIXED_LIVE_LINES', { productId: l.productId, variantId: l.variantId });
+    }
     merged.set(k, seen ? { ...seen, quantity: seen.quantity + l.quantity } : { ...l });
   }
   return [...merged.values()];
@@ -77,7 +86,14 @@ export function resolveDemands(lines: readonly OrderLineInput[], products: Reado
       problems.push({ kind: 'out_of_stock', ...base, name: variant ? `${product.name} (${variant.label})` : product.name, requested: line.quantity, available });
       continue;
     }
-    demands.push({ product, variant, variantIndex, quantity: line.quantity, unitPriceVnd: variant ? variant.priceVnd : product.priceVnd });
+    demands.push({
+      product,
+      variant,
+      variantIndex,
+      quantity: line.quantity,
+      unitPriceVnd: variant ? variant.priceVnd : product.priceVnd,
+      ...(line.livestreamId ? { livestreamId: line.livestreamId } : {}),
+    });
   }
   return { demands, problems };
 }
@@ -112,15 +128,19 @@ export function priceSubOrders(demands: readonly Demand[], producers: ReadonlyMa
   for (const [producerId, list] of byProducer) {
     const producer = producers.get(producerId);
     if (!producer) throw new Error(`Storefront ${producerId} of a listed product is missing`);
-    const items: OrderItem[] = list.map((d) => ({
-      productId: d.product.id,
-      ...(d.variant ? { variantId: d.variant.id, variantLabel: d.variant.label } : {}),
-      name: d.product.name,
-      unit: d.variant ? d.variant.label : d.product.unit,
-      quantity: d.quantity,
-      unitPriceVnd: d.unitPriceVnd,
-      lineTotalVnd: d.unitPriceVnd * d.quantity,
-    }));
+    const items: OrderItem[] = list.map((d) => {
+      const unit = d.live ? d.live.livePriceVnd : d.unitPriceVnd;
+      return {
+        productId: d.product.id,
+        ...(d.variant ? { variantId: d.variant.id, variantLabel: d.variant.label } : {}),
+        name: d.product.name,
+        unit: d.variant ? d.variant.label : d.product.unit,
+        quantity: d.quantity,
+        unitPriceVnd: unit,
+        lineTotalVnd: unit * d.quantity,
+        ...(d.live && d.livestreamId ? { livestreamId: d.livestreamId, regularUnitPriceVnd: d.unitPriceVnd } : {}),
+      };
+    });
     const itemsTotalVnd = items.reduce((sum, i) => sum + i.lineTotalVnd, 0);
     const fee = shippingFee(producer, itemsTotalVnd);
     subOrders.push({ n: n++, producer, demands: list, items, itemsTotalVnd, shippingFeeVnd: fee, totalVnd: itemsTotalVnd + fee });

@@ -42,7 +42,7 @@ const placeRoute = createRoute({
     201: answer(OrderSchema, 'The order (also for a replay with the same key; then `Idempotent-Replayed: true`)'),
     400: errorResponse('INVALID_INPUT, IDEMPOTENCY_KEY_REQUIRED, IDEMPOTENCY_KEY_INVALID, CART_EMPTY, TOO_MANY_LINES'),
     ...common,
-    409: errorResponse('OUT_OF_STOCK (details.items: productId, variantId, requested, available), PRODUCT_NOT_LISTED (details.items: reason), PAYMENT_METHOD_UNAVAILABLE'),
+    409: errorResponse('OUT_OF_STOCK (details.items: productId, variantId, requested, available), PRODUCT_NOT_LISTED (details.items: reason), PAYMENT_METHOD_UNAVAILABLE, LIVE_QUOTA_EXHAUSTED (details: livestreamId, productId, quotaLeft, requested), LIVE_PRICE_UNAVAILABLE (details: livestreamId, status, regularPriceVnd)'),
     422: errorResponse('IDEMPOTENCY_KEY_REUSED'),
     503: errorResponse('CHECKOUT_BUSY: too many buyers on the same item at once; retry with the same key'),
   },

@@ -42,6 +42,9 @@ export function reserveUpdate(demands: readonly Demand[], now: Date): UpdatePara
     }
   });
   values[':total'] = total;
+  // Every demanded unit of the product at once: two demands of one item (a live line and a regular
+  // line of different variants) must not take the summary below zero.
+  conditions.push('stock >= :total');
   // The summary stock (the variants' sum) moves with them, so lists and the edit form stay true.
   sets.unshift('stock = stock - :total');
   return {

@@ -8,6 +8,9 @@ import { parseSubOrderId } from './order-code';
 import type { Payment, Transition, TransitionRequest } from './order';
 import { allowedMoves, canMove, holdsStock, statusLabels, type Actor, type SubOrderStatus } from './state-machine';
 import { releaseUpdate } from './stock-updates';
+import { keyId } from '../db/batch-get';
+import { offerKey } from '../livestream/keys';
+import { giveBackOfferUpdate } from '../livestream/offer-updates';
 
 const MAX_ATTEMPTS = 4;
 
@@ -126,9 +129,23 @@ export async function moveSubOrder(services: Services, who: { principal: Princip
   throw illegalTransition(latest.status, req.to, []);
 }
 
-/** Stock back for every line, at each variant's current position in its product. */
+/**
+ * Stock back for every line, at each variant's current position in its product; a live line also gives
+ * its units back to the live quota and leaves the live's figures (its offer read alongside).
+ */
 async function releasesFor(services: Services, sub: StoredSubOrder) {
-  const products = await services.catalog.getProducts(sub.items.map((i) => i.productId));
+  const liveItems = sub.items.filter((i) => i.livestreamId);
+  const [products, offers] = await Promise.all([
+    services.catalog.getProducts(sub.items.map((i) => i.productId)),
+    liveItems.length > 0
+      ? services.livestreams.offers(liveItems.map((i) => ({ livestreamId: i.livestreamId!, productId: i.productId, variantId: i.variantId })))
+      : Promise.resolve(new Map()),
+  ]);
+  const giveBacks = liveItems.flatMap((i) => {
+    const offer = offers.get(keyId(offerKey(i.livestreamId!, i.productId, i.variantId)));
+    if (!offer) return [];
+    return [giveBackOfferUpdate({ livestreamId: i.livestreamId!, productId: i.productId, variantId: i.variantId, quantity: i.quantity, lineTotalVnd: i.lineTotalVnd, hasQuota: offer.left !== undefined })];
+  });
   const byProduct = new Map<string, { variantIndex?: number; variantId?: string; quantity: number }[]>();
   for (const item of sub.items) {
     const product = products.get(item.productId);
@@ -142,7 +159,7 @@ async function releasesFor(services: Services, sub: StoredSubOrder) {
     }
     byProduct.set(item.productId, [...(byProduct.get(item.productId) ?? []), line]);
   }
-  return [...byProduct.entries()].map(([productId, lines]) => releaseUpdate(productId, lines));
+  return [...byProduct.entries()].map(([productId, lines]) => releaseUpdate(productId, lines)).concat(giveBacks);
 }
 
 /** A paid card sub-order that was cancelled: Stripe refunds it (idempotent by sub-order), then it is refunded. */

@@ -39,6 +39,7 @@ import { certificateInProvinceX, recordBodyInProvinceX } from '../registry/matri
 import { address } from '../orders/fixtures';
 import { orderBy, placeBody, productOfA } from '../orders/matrix-support';
 import { deliveredLineBy, reviewOfA } from '../reviews/matrix-support';
+import { liveBodyOfA, liveOfA, runningLiveOfA } from '../livestream/matrix-support';
 
 export { matrixRoles, type MatrixContext, type MatrixFixtures, type MatrixRole, type Method, type Outcome } from './matrix-context';
 import { matrixRoles, type MatrixContext, type MatrixRole, type Method, type Outcome } from './matrix-context';
@@ -507,6 +508,40 @@ export const matrix: MatrixEntry[] = [
     path: '/api/reviews/:id/moderation',
     expect: provinceOfficer({ orAdmin: true }),
     request: async (ctx) => ({ path: `/api/reviews/${(await reviewOfA(ctx, { reported: true })).lineId}/moderation`, json: { action: 'hide', reason: 'Quảng cáo' } }),
+  },
+  // ── livestreams (shared/livestream/routes.ts; docs/livestream.md) ────────────────────────────
+  // A producer schedules for its own storefront (the body names producerA, as an admin must):
+  // producerB is refused by the storefront check, shoppers and officers by role.
+  { method: 'POST', path: '/api/livestreams', expect: storefrontOwner({ orAdmin: true }), request: async (ctx) => ({ json: await liveBodyOfA(ctx) }) },
+  { method: 'POST', path: '/api/livestreams/:id/start', expect: storefrontOwner({ orAdmin: true }), request: async (ctx) => ({ path: `/api/livestreams/${await liveOfA(ctx)}/start` }) },
+  { method: 'POST', path: '/api/livestreams/:id/end', expect: storefrontOwner({ orAdmin: true }), request: async (ctx) => ({ path: `/api/livestreams/${await runningLiveOfA(ctx)}/end` }) },
+  {
+    method: 'POST',
+    path: '/api/livestreams/:id/cancel',
+    expect: storefrontOwner({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/livestreams/${await liveOfA(ctx)}/cancel`, json: { reason: 'Mất điện ở xưởng' } }),
+  },
+  // Any signed-in account follows a storefront's lives (and stops: idempotent).
+  { method: 'POST', path: '/api/livestream-follows', expect: signedIn(), request: (ctx) => ({ json: { producerId: ctx.fixtures.producerA } }) },
+  { method: 'DELETE', path: '/api/livestream-follows/:producerId', expect: signedIn(), request: (ctx) => ({ path: `/api/livestream-follows/${ctx.fixtures.producerA}` }) },
+  // The same as the producer's page forms (post/redirect/get): its own storefront only (admins use the API).
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/livestream',
+    expect: only('producerA'),
+    request: async (ctx) => {
+      const body = await liveBodyOfA(ctx);
+      const local = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16);
+      return { form: { title: body.title, platform: body.platform, streamUrl: body.streamUrl, startsAt: local(body.startsAt), endsAt: local(body.endsAt), productId: body.products[0]!.productId, livePriceVnd: String(body.products[0]!.livePriceVnd), quota: '10' } };
+    },
+  },
+  { method: 'POST', path: '/co-so-cua-toi/livestream/:id/start', expect: only('producerA'), request: async (ctx) => ({ path: `/co-so-cua-toi/livestream/${await liveOfA(ctx)}/start`, form: {} }) },
+  { method: 'POST', path: '/co-so-cua-toi/livestream/:id/end', expect: only('producerA'), request: async (ctx) => ({ path: `/co-so-cua-toi/livestream/${await runningLiveOfA(ctx)}/end`, form: {} }) },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/livestream/:id/cancel',
+    expect: only('producerA'),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/livestream/${await liveOfA(ctx)}/cancel`, form: { reason: 'Mất điện ở xưởng' } }),
   },
   // Stripe calls it without a session: the signature is the authentication (no key in tests → 404).
   { method: 'POST', path: '/api/payments/stripe/webhook', expect: everyone(), request: () => ({ json: { id: 'evt_test', type: 'checkout.session.completed' } }) },

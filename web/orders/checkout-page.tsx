@@ -54,6 +54,25 @@ function Storefronts({ summary }: { summary: CheckoutSummary }) {
   );
 }
 
+/** Live lines back at the regular price: said before paying, never switched silently. */
+function Repriced({ summary }: { summary: CheckoutSummary }) {
+  if (summary.repriced.length === 0) return null;
+  return (
+    <div class="unavailable-lines" role="alert">
+      <p>
+        <strong>Giá live không còn áp dụng cho {summary.repriced.length} sản phẩm — giá trong đơn đã đổi:</strong>
+      </p>
+      <ul>
+        {summary.repriced.map((l) => (
+          <li>
+            {l.name}: {l.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function LeftOut({ summary, source }: { summary: CheckoutSummary; source: LineSource }) {
   if (summary.leftOut.length === 0) return null;
   return (
@@ -157,6 +176,7 @@ export function CheckoutPage({ assets, summary, state, saved, source, cardAvaila
         <style>{raw(identityCss + ordersCss)}</style>
         <Breadcrumbs items={[{ label: 'Trang chủ', href: '/' }, ...(source === 'cart' ? [{ label: 'Giỏ hàng', href: CART_PATH }] : []), { label: title }]} />
         <h1>{title}</h1>
+        <Repriced summary={summary} />
         <LeftOut summary={summary} source={source} />
         {nothing ? (
           <>

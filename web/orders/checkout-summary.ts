@@ -1,5 +1,7 @@
 import type { OrderLineInput } from '../../shared/orders/order';
+import { applyLiveOffers, readLiveOffers } from '../../shared/orders/live-pricing';
 import { priceSubOrders, resolveDemands, type DraftSubOrder } from '../../shared/orders/pricing';
+import { formatVnd } from '../../shared/money/vnd';
 import type { Services } from '../../shared/services';
 
 /** A line the checkout leaves out, and why (the gate, the variant, the stock at this instant). */
@@ -17,6 +19,8 @@ export interface CheckoutSummary {
   lines: OrderLineInput[];
   /** Storefronts that take no VietQR transfer (no bank account saved). */
   withoutBank: string[];
+  /** Live lines now at the regular price (the live ended, was cancelled, or its quota ran out), and why. */
+  repriced: LeftOut[];
 }
 
 /**
@@ -25,9 +29,19 @@ export interface CheckoutSummary {
  */
 export async function checkoutSummary(services: Services, lines: readonly OrderLineInput[]): Promise<CheckoutSummary> {
   const products = await services.catalog.getProducts([...new Set(lines.map((l) => l.productId))]);
-  const { demands, problems } = resolveDemands(lines, products, services.clock.now());
+  const now = services.clock.now();
+  const { demands, problems } = resolveDemands(lines, products, now);
   const producerIds = [...new Set(demands.map((d) => d.product.producerId))];
-  const producers = producerIds.length > 0 ? await services.producers.getProducers(producerIds) : new Map();
+  const [producers, liveRead] = await Promise.all([producerIds.length > 0 ? services.producers.getProducers(producerIds) : new Map(), readLiveOffers(services, demands)]);
+  // A cart filled during a live and checked out after it: the line goes back to the regular price,
+  // and the page says so before the shopper pays (the form then submits it without livestreamId).
+  const repriced: LeftOut[] = [];
+  for (const p of applyLiveOffers(demands, liveRead, now)) {
+    const d = demands.find((x) => x.product.id === p.productId && x.variant?.id === p.variantId)!;
+    delete d.livestreamId;
+    const why = p.kind === 'quota' ? (p.quotaLeft === 0 ? 'đã hết suất giá live' : `chỉ còn ${p.quotaLeft} suất giá live`) : p.status === 'ended' ? 'buổi live đã kết thúc' : p.status === 'scheduled' ? 'buổi live chưa bắt đầu' : p.status === 'cancelled' ? 'buổi live đã bị huỷ' : 'không có trong buổi live';
+    repriced.push({ name: d.variant ? `${d.product.name} (${d.variant.label})` : d.product.name, message: `${why}: tính giá thường ${formatVnd(d.unitPriceVnd)}` });
+  }
   // A storefront gone since its product was read: its lines are left out rather than failing the page.
   const known = demands.filter((d) => producers.has(d.product.producerId));
   const { subOrders, totalVnd } = priceSubOrders(known, producers);
@@ -41,7 +55,8 @@ export async function checkoutSummary(services: Services, lines: readonly OrderL
     subOrders,
     totalVnd,
     leftOut,
-    lines: known.map((d) => ({ productId: d.product.id, quantity: d.quantity, ...(d.variant ? { variantId: d.variant.id } : {}) })),
+    lines: known.map((d) => ({ productId: d.product.id, quantity: d.quantity, ...(d.variant ? { variantId: d.variant.id } : {}), ...(d.live && d.livestreamId ? { livestreamId: d.livestreamId } : {}) })),
     withoutBank: subOrders.filter((s) => !s.producer.bank).map((s) => s.producer.name),
+    repriced,
   };
 }

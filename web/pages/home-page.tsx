@@ -1,6 +1,8 @@
 import type { ProductCard } from '../../shared/catalog/product';
 import { productGroups } from '../../shared/reference/taxonomy';
+import type { LiveSummary } from '../../shared/livestream/service';
 import { Layout } from '../components/layout';
+import { LiveStrip } from '../livestream/live-strip';
 import { isDemoCard, ProductGrid } from '../components/product-card';
 import { listPath, provincesByRegion, SITE_NAME, type AssetUrls } from '../view';
 
@@ -8,9 +10,11 @@ export interface HomePageProps {
   assets: AssetUrls;
   featured: ProductCard[];
   newest: ProductCard[];
+  /** Lives on now ("Đang live"); the strip shows only when there is one. */
+  lives?: LiveSummary[] | undefined;
 }
 
-export function HomePage({ assets, featured, newest }: HomePageProps) {
+export function HomePage({ assets, featured, newest, lives = [] }: HomePageProps) {
   return (
     <Layout
       title={SITE_NAME}
@@ -31,6 +35,7 @@ export function HomePage({ assets, featured, newest }: HomePageProps) {
         </div>
       </section>
       <div class="wrap">
+        <LiveStrip lives={lives} />
         <section class="section" aria-labelledby="noi-bat">
           <div class="section-head">
             <h2 id="noi-bat">Sản phẩm nổi bật</h2>

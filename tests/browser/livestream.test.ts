@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb } from '../../scripts/build-web';
+import { ManualClock } from '../../shared/time/clock';
+import { TEST_PASSWORD } from '../authz/accounts';
+import { openShop, type Shop } from '../orders/fixtures';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const screenshotDir = resolve(root, 'test-results/screenshots');
+
+/**
+ * A live as people use it in a real browser: the producer schedules it in the dashboard form (Vietnam
+ * time), starts it early; a shopper finds it under "Đang live", buys at the live price and sees the
+ * quota go down.
+ */
+describe('livestream: schedule, go live, buy at the live price (Chromium)', () => {
+  let shop: Shop;
+  let server: TestServer;
+  let browser: Browser;
+  const clock = new ManualClock('2026-11-23T03:00:00.000Z');
+
+  beforeAll(async () => {
+    await buildWeb();
+    mkdirSync(screenshotDir, { recursive: true });
+    shop = await openShop({ clock });
+    server = await startTestServer(shop.services);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const person = async () => (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })).newPage();
+  async function go(page: Page, role: 'button' | 'link', name: string | RegExp, within?: string): Promise<number> {
+    const scope = within ? page.locator(within) : page;
+    const [response] = await Promise.all([page.waitForNavigation(), scope.getByRole(role, { name, exact: typeof name === 'string' }).first().click()]);
+    return response?.status() ?? 0;
+  }
+  async function signIn(page: Page, email: string, next: string) {
+    await page.goto(`${server.url}/dang-nhap?next=${encodeURIComponent(next)}`);
+    await page.fill('main [name=email]', email);
+    await page.fill('main [name=password]', TEST_PASSWORD);
+    expect(await go(page, 'button', 'Đăng nhập')).toBe(200);
+  }
+  const shot = (p: Page, name: string) => p.screenshot({ path: join(screenshotDir, `livestream-${name}.png`), fullPage: true });
+
+  it('the producer schedules and starts a live; a shopper buys at 99.000 ₫ and the quota goes from 5 to 4', async () => {
+    // 1. The producer schedules tonight 19:00–21:00 Vietnam time (12:00–14:00 UTC) and starts early.
+    const p = await person();
+    await signIn(p, shop.ownerA.account.email, '/co-so-cua-toi/livestream');
+    expect(new URL(p.url()).pathname).toBe('/co-so-cua-toi/livestream');
+    await p.fill('#truong-title', 'Mật ong rừng giá live');
+    await p.selectOption('#truong-platform', 'youtube');
+    await p.fill('#truong-streamUrl', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+    await p.fill('#truong-startsAt', '2026-11-23T19:00');
+    await p.fill('#truong-endsAt', '2026-11-23T21:00');
+    await p.selectOption('#truong-productId', shop.honey.id);
+    await p.fill('#truong-livePriceVnd', '150000');
+    await p.fill('#truong-quota', '5');
+    // Not a discount: refused in the form with the price to beat.
+    expect(await go(p, 'button', 'Lên lịch')).toBe(422);
+    expect(await p.locator('main').innerText()).toContain('150.000');
+    await p.fill('#truong-livePriceVnd', '99000');
+    expect(await go(p, 'button', 'Lên lịch')).toBe(200);
+    const card = p.locator('.live-card').first();
+    expect(await card.innerText()).toContain('19:00 23/11/2026');
+    await shot(p, 'scheduled');
+    expect(await go(p, 'button', 'Bắt đầu live')).toBe(200);
+    expect(await p.locator('.live-card').first().innerText()).toContain('Đang live');
+
+    // 2. A shopper finds it under "Đang live" on the home page, opens it, buys at the live price.
+    const s = await person();
+    await signIn(s, shop.shopper.account.email, '/');
+    expect(await s.locator('.live-strip').innerText()).toContain('Mật ong rừng giá live');
+    expect(await go(s, 'link', 'Mật ong rừng giá live', '.live-strip')).toBe(200);
+    expect(await s.locator('iframe.live-player').getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+    const row = s.locator(`tr[data-product="${shop.honey.id}"]`);
+    expect(await row.locator('.live-price').innerText()).toBe('99.000\u00a0₫');
+    expect(await row.locator('.regular-price').innerText()).toBe('150.000\u00a0₫');
+    expect(await row.locator('.quota-left').innerText()).toBe('Còn 5/5');
+    await shot(s, 'live-page');
+    expect(await go(s, 'button', 'Mua giá live')).toBe(200);
+    expect(new URL(s.url()).pathname).toBe('/thanh-toan');
+    const summary = await s.locator('main').innerText();
+    expect(summary).toContain('99.000\u00a0₫');
+    await s.fill('main [name=recipientName]', 'Trần Văn Minh');
+    await s.fill('main [name=phone]', '0987 654 321');
+    await s.selectOption('main [name=provinceCode]', '01');
+    await s.fill('main [name=commune]', 'phường Hoàn Kiếm');
+    await s.fill('main [name=street]', '8 Hàng Bạc');
+    expect(await go(s, 'button', 'Đặt hàng')).toBe(200);
+    expect(new URL(s.url()).pathname).toMatch(/^\/don-hang\//);
+    expect(await s.locator('main').innerText()).toContain('99.000\u00a0₫');
+
+    // 3. Back on the live's page the quota went down; the producer's figures count the order.
+    const live = (await shop.services.livestreams.ofProducer('htx-a', 1))[0]!;
+    await s.goto(`${server.url}/livestream/${live.id}`);
+    expect(await s.locator(`tr[data-product="${shop.honey.id}"] .quota-left`).innerText()).toBe('Còn 4/5');
+    await p.reload();
+    expect(await p.locator('.live-figures').first().innerText()).toContain('1 đơn');
+    await shot(p, 'figures');
+
+    // 4. After the end the checkout shows the regular price and why, before paying.
+    clock.set('2026-11-23T14:00:00.000Z');
+    await s.goto(`${server.url}/thanh-toan?product=${shop.honey.id}&qty=1&live=${live.id}`);
+    expect(await s.locator('[role=alert]').first().innerText()).toContain('buổi live đã kết thúc: tính giá thường 150.000');
+  }, 120_000);
+});

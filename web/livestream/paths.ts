@@ -1,0 +1,6 @@
+/** Addresses of the livestream pages. */
+export const LIVESTREAMS_PATH = '/livestream';
+export const livePath = (id: string) => `${LIVESTREAMS_PATH}/${encodeURIComponent(id)}`;
+/** The producer's lives: schedule, start, end, figures. */
+export const PRODUCER_LIVES_PATH = '/co-so-cua-toi/livestream';
+export const producerLiveActionPath = (id: string, action: 'start' | 'end' | 'cancel') => `${PRODUCER_LIVES_PATH}/${encodeURIComponent(id)}/${action}`;
