@@ -1,6 +1,7 @@
 import { catalogRoutes } from '../shared/catalog/routes';
 import { DynamoCatalogStore } from '../shared/catalog/store';
 import { healthModule } from '../shared/health/module';
+import { DynamoLivestreamStore } from '../shared/livestream/store';
 import { defineModule } from '../shared/module/define-module';
 import { referenceModule } from '../shared/reference/module';
 import { DynamoCertificateStore } from '../shared/registry/certificate-store';
@@ -36,6 +37,8 @@ export const publicReadModules: readonly AppModule[] = [
       producers: new DynamoProducerStore(deps.db, deps.tableName),
       // The product and storefront pages show buyers' ratings.
       reviews: new DynamoReviewStore(deps.db, deps.tableName),
+      // The home page's "Đang live" strip (one Query of the lives index).
+      livestreams: new DynamoLivestreamStore(deps.db, deps.tableName),
       certificates: new DynamoCertificateStore(deps.db, deps.tableName),
       registry: new DynamoRegistryStore(deps.db, deps.tableName),
     }),
