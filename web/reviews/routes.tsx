@@ -60,7 +60,7 @@ export function reviewWebRoutes() {
     try {
       const saved = review
         ? await editReview(services, principal, orderId, lineId, parsed.data)
-        : await createReview(services, principal, orderId, lineId, { stars: input.stars, text: parsed.data.text ?? '' });
+        : await createReview(services, principal, orderId, lineId, { stars: input.stars, text: parsed.data.text ?? '', photos: [] });
       c.header('Cache-Control', NO_STORE);
       return c.redirect(`${productPath(saved.productId)}#danh-gia-${saved.id}`, 303);
     } catch (error) {
