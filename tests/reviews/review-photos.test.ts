@@ -27,9 +27,9 @@ describe('review photos', () => {
     await rm(mediaDir, { recursive: true, force: true });
   });
 
-  async function upload(who: TestAccount | undefined, bytes: Uint8Array<ArrayBuffer>, alt = 'Hũ mật ong') {
+  async function upload(who: TestAccount | undefined, bytes: Uint8Array, alt = 'Hũ mật ong') {
     const form = new FormData();
-    form.set('file', new Blob([bytes], { type: 'image/jpeg' }), 'anh.jpg');
+    form.set('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'anh.jpg');
     form.set('alt', alt);
     return shop.app.request('/api/reviews/photos', { method: 'POST', headers: { ...(who?.bearer ?? {}) }, body: form });
   }
