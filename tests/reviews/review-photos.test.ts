@@ -102,4 +102,45 @@ describe('review photos', () => {
     expect(page).toContain(`src="/media/${photos[0]!.key}-320.webp"`);
     expect(page).toMatch(/<img [^>]*alt="Hũ mật ong"[^>]*loading="lazy"/);
   });
+
+  it('the review form takes photos from a file picker (multipart), keeps or removes them on edit, and refuses a 6th', async () => {
+    const buyer = await createTestAccount(shop.services, 'shopper');
+    const order = await deliveredOrder(shop, [{ productId: shop.honey.id, quantity: 1 }], buyer);
+    const lineId = `${order.subOrders[0]!.id}.0`;
+    const path = `/danh-gia/${order.id}/${lineId}`;
+    const form = async (fields: Record<string, string | string[]>, files: number) => {
+      const body = new FormData();
+      for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+      for (let i = 0; i < files; i++) body.append('photos', new Blob([new Uint8Array(await jpeg(700, 500))], { type: 'image/jpeg' }), `anh-${i}.jpg`);
+      return shop.app.request(path, { method: 'POST', headers: { ...buyer.cookie, origin: 'http://localhost', accept: 'text/html' }, body });
+    };
+    const picker = await (await shop.app.request(path, { headers: buyer.cookie })).text();
+    expect(picker).toContain('enctype="multipart/form-data"');
+    const input = /<input id="truong-photos-input"[^>]*>/.exec(picker)?.[0] ?? '';
+    expect(input).toContain('type="file"');
+    expect(input).toContain('name="photos"');
+    expect(input).toMatch(/ multiple[ >=]/);
+    expect(input).toContain('accept="image/jpeg,image/png,image/webp,image/avif"');
+
+    const tooMany = await form({ stars: '4', text: 'Sáu ảnh' }, 6);
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toContain('Tối đa 5 ảnh');
+    expect(await shop.services.reviews.getReview(lineId)).toBeUndefined();
+
+    expect((await form({ stars: '4', text: 'Hai ảnh' }, 2)).status).toBe(303);
+    const written = (await shop.services.reviews.getReview(lineId))!;
+    expect(written.photos).toHaveLength(2);
+    expect(written.photos.every((p) => p.key.startsWith(`reviews/${buyer.account.id}/`))).toBe(true);
+
+    // Edit: keep the first, drop the second, add one.
+    expect((await form({ stars: '5', text: 'Sửa ảnh', keep: [written.photos[0]!.key] }, 1)).status).toBe(303);
+    const edited = (await shop.services.reviews.getReview(lineId))!;
+    expect(edited.photos).toHaveLength(2);
+    expect(edited.photos[0]!.key).toBe(written.photos[0]!.key);
+    expect(edited.photos.map((p) => p.key)).not.toContain(written.photos[1]!.key);
+    // 2 kept + 4 new is over 5: refused, the review unchanged.
+    const over = await form({ stars: '5', text: 'Quá nhiều', keep: edited.photos.map((p) => p.key) }, 4);
+    expect(over.status).toBe(400);
+    expect((await shop.services.reviews.getReview(lineId))!.photos).toHaveLength(2);
+  });
 });
