@@ -81,7 +81,7 @@ export function ReviewFormPage(props: { assets: AssetUrls; action: string; produ
                 </p>
               ) : null}
               <p class="hint" id="goi-y-photos">
-                JPEG, PNG, WebP hoặc AVIF, mỗi ảnh tối đa 10 MB. Vị trí GPS trong ảnh được xoá trước khi đăng.
+                JPEG, PNG, WebP hoặc AVIF, tổng cộng tối đa 10 MB mỗi lần gửi (thêm ảnh khi sửa đánh giá). Vị trí GPS trong ảnh được xoá trước khi đăng.
               </p>
               {/* No capture attribute: the phone offers both the camera and the gallery. iOS hands HEIC over as JPEG for these types. */}
               <input id="truong-photos-input" type="file" name="photos" multiple accept="image/jpeg,image/png,image/webp,image/avif" aria-describedby={state.errors.photos ? 'loi-photos goi-y-photos' : 'goi-y-photos'} />

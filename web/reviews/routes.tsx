@@ -32,8 +32,11 @@ async function lineOf(services: Services, principal: Principal, orderId: string,
   return { item, review };
 }
 
-/** Up to 5 photos of 10 MB plus the text fields. */
-const REVIEW_FORM_LIMIT = MAX_REVIEW_PHOTOS * MAX_IMAGE_BYTES + 64 * 1024;
+/**
+ * The whole form (all photos together) stays within one image's 10 MB plus the text fields, like every
+ * page form (tests/api/page-form-limits.test.ts); more photos can be added on edit.
+ */
+const REVIEW_FORM_LIMIT = MAX_IMAGE_BYTES + 64 * 1024;
 
 /** Locally the form runs the pipeline itself; in AWS (presigned uploads, no sharp in the Lambda) it takes no files. */
 const photosAccepted = (services: Services) => services.media !== undefined && services.media.presigner === undefined;
