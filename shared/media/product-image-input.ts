@@ -20,7 +20,7 @@ function folderOwner(key: string): string | undefined {
  * What the pipeline can have produced: every standard width up to the image's own (320, 640, 1280
  * in order), or one width under 320 for a smaller picture; the record's width is the largest.
  */
-function isPipelineWidths(widths: number[]): boolean {
+export function isPipelineWidths(widths: number[]): boolean {
   if (widths.length === 1 && widths[0]! < IMAGE_WIDTHS[0]) return true;
   return widths.length <= IMAGE_WIDTHS.length && widths.every((w, i) => w === IMAGE_WIDTHS[i]);
 }

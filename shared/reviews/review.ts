@@ -1,3 +1,4 @@
+import type { Image } from '../media/image-record';
 import type { ReviewStatus, ReviewView } from './schemas';
 import type { Stars } from './rules';
 import { helpfulScore } from './rules';
@@ -20,7 +21,8 @@ export interface StoredReview {
   variantLabel?: string | undefined;
   stars: Stars;
   text: string;
-  photos: { key: string; alt: string }[];
+  /** Image records of the pipeline, in the author's `reviews/<accountId>/` folder. */
+  photos: Image[];
   verifiedPurchase: true;
   deliveredAt: string;
   createdAt: string;
@@ -55,7 +57,9 @@ export function shortName(displayName: string): string {
 
 export const scoreOf = (r: StoredReview) => helpfulScore({ text: r.text, photoCount: r.photos.length, hasReply: r.reply !== undefined });
 
-export function reviewView(r: StoredReview): ReviewView {
+/** `mediaBase` is config.mediaBaseUrl (`/media` locally): photo urls are built as the pages build them. */
+export function reviewView(r: StoredReview, mediaBase = '/media'): ReviewView {
+  const base = mediaBase.replace(/\/+$/, '');
   return {
     id: r.id,
     productId: r.productId,
@@ -64,7 +68,7 @@ export function reviewView(r: StoredReview): ReviewView {
     stars: r.stars,
     text: r.text,
     ...(r.variantLabel ? { variantLabel: r.variantLabel } : {}),
-    photos: [],
+    photos: (r.photos ?? []).map((p) => ({ url: `${base}/${p.key}-${p.widths[p.widths.length - 1]}.webp`, alt: p.alt, key: p.key, width: p.width, height: p.height, widths: p.widths })),
     verifiedPurchase: true,
     edited: r.editedAt !== undefined,
     createdAt: r.createdAt,

@@ -23,6 +23,7 @@ import {
   ReviewPageSchema,
   ReviewSchema,
 } from './schemas';
+import { reviewPhotoRoutes } from './photo-routes';
 import { createReview, editReview, moderateReview, replyToReview, reportReview } from './service';
 
 const tags = ['reviews'];
@@ -171,17 +172,18 @@ const ratingSummaryRoute = createRoute({
 
 export function reviewRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.route('/', reviewPhotoRoutes());
   app.openapi(createRoute_, async (c) => {
     const { orderId, lineId } = c.req.valid('param');
     const review = await createReview(c.get('services'), requirePrincipal(c), orderId, lineId, c.req.valid('json'));
     c.header('Cache-Control', 'no-store');
-    return c.json(reviewView(review), 201);
+    return c.json(reviewView(review, c.get('services').config.mediaBaseUrl), 201);
   });
   app.openapi(editRoute, async (c) => {
     const { orderId, lineId } = c.req.valid('param');
     const review = await editReview(c.get('services'), requirePrincipal(c), orderId, lineId, c.req.valid('json'));
     c.header('Cache-Control', 'no-store');
-    return c.json(reviewView(review), 200);
+    return c.json(reviewView(review, c.get('services').config.mediaBaseUrl), 200);
   });
   app.openapi(listRoute, async (c) => {
     const services = c.get('services');
@@ -190,11 +192,11 @@ export function reviewRoutes() {
     const [product, rating] = await Promise.all([services.catalog.getProduct(id), services.reviews.productRating(id)]);
     if (!product) throw new NotFound('Không tìm thấy sản phẩm', 'PRODUCT_NOT_FOUND');
     const page = await services.reviews.listReviews({ productId: id, sort: q.sort, stars: q.stars, withPhotos: q.withPhotos === 'true', limit: q.limit, cursor: q.cursor });
-    return c.json({ summary: summaryOf(rating), items: page.items.map(reviewView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, 200);
+    return c.json({ summary: summaryOf(rating), items: page.items.map((r) => reviewView(r, services.config.mediaBaseUrl)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, 200);
   });
   app.openapi(replyRoute, async (c) => {
     const review = await replyToReview(c.get('services'), requirePrincipal(c), c.req.valid('param').id, c.req.valid('json').text);
-    return c.json(reviewView(review), 201);
+    return c.json(reviewView(review, c.get('services').config.mediaBaseUrl), 201);
   });
   app.openapi(reportRoute, async (c) => {
     const review = await reportReview(c.get('services'), requirePrincipal(c), c.req.valid('param').id, c.req.valid('json').reason);
@@ -202,7 +204,7 @@ export function reviewRoutes() {
   });
   app.openapi(moderationRoute, async (c) => {
     const review = await moderateReview(c.get('services'), requirePrincipal(c), c.req.valid('param').id, c.req.valid('json'));
-    return c.json(reviewView(review), 200);
+    return c.json(reviewView(review, c.get('services').config.mediaBaseUrl), 200);
   });
   app.openapi(queueRoute, async (c) => {
     const { code } = c.req.valid('param');
@@ -210,7 +212,7 @@ export function reviewRoutes() {
     const items = await c.get('services').reviews.reportedInProvince(code, c.req.valid('query').limit);
     c.header('Cache-Control', 'no-store');
     return c.json(
-      { items: items.map((r) => ({ ...reviewView(r), reportCount: r.reportCount, productName: r.productName, ...(r.lastReportedAt ? { lastReportedAt: r.lastReportedAt } : {}) })) },
+      { items: items.map((r) => ({ ...reviewView(r, c.get('services').config.mediaBaseUrl), reportCount: r.reportCount, productName: r.productName, ...(r.lastReportedAt ? { lastReportedAt: r.lastReportedAt } : {}) })) },
       200,
     );
   });

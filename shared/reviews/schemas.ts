@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ReviewPhotosSchema } from '../media/review-photo-input';
 import { LINE_ID_PATTERN } from './rules';
 
 export const MAX_REVIEW_TEXT = 2000;
@@ -20,15 +21,17 @@ export const LineIdSchema = z
 export const ReviewIdSchema = LineIdSchema.openapi({ description: 'A review is named by its order line' });
 
 export const ReviewInputSchema = z
-  .object({ stars: StarsSchema, text: ReviewText.default('') })
+  .object({ stars: StarsSchema, text: ReviewText.default(''), photos: ReviewPhotosSchema.default([]).openapi({ description: 'Up to 5 images from POST /api/reviews/photos, in your own folder' }) })
   .strict()
   .openapi('ReviewInput');
-export type ReviewInput = z.infer<typeof ReviewInputSchema>;
+type ParsedReviewInput = z.infer<typeof ReviewInputSchema>;
+/** Photos may be left out by callers inside the app (no photos). */
+export type ReviewInput = Omit<ParsedReviewInput, 'photos'> & { photos?: ParsedReviewInput['photos'] };
 
 export const ReviewEditSchema = z
-  .object({ stars: StarsSchema.optional(), text: ReviewText.optional() })
+  .object({ stars: StarsSchema.optional(), text: ReviewText.optional(), photos: ReviewPhotosSchema.optional().openapi({ description: 'The whole new list (≤ 5); photos already on the review may stay' }) })
   .strict()
-  .refine((b) => b.stars !== undefined || b.text !== undefined, { message: 'Gửi stars hoặc text', path: ['stars'] })
+  .refine((b) => b.stars !== undefined || b.text !== undefined || b.photos !== undefined, { message: 'Gửi stars, text hoặc photos', path: ['stars'] })
   .openapi('ReviewEdit');
 export type ReviewEdit = z.infer<typeof ReviewEditSchema>;
 
@@ -63,7 +66,9 @@ export const ReviewSchema = z
     stars: z.number().int().min(1).max(5),
     text: z.string().openapi({ description: 'Plain text; clients must escape it' }),
     variantLabel: z.string().optional().openapi({ description: 'The variant bought, from the order line' }),
-    photos: z.array(z.object({ url: z.string(), alt: z.string() })).openapi({ description: 'Not accepted yet (docs/reviews.md): always empty' }),
+    photos: z
+      .array(z.object({ url: z.string(), alt: z.string(), key: z.string(), width: z.number().int(), height: z.number().int(), widths: z.array(z.number().int()) }))
+      .openapi({ description: 'url: the largest WebP variant; `${mediaBase}/${key}-${w}.webp` for each of widths' }),
     verifiedPurchase: z.literal(true),
     edited: z.boolean(),
     createdAt: z.iso.datetime(),

@@ -1,5 +1,6 @@
 import { assertOfficerOf, assertOwnsStorefront } from '../identity/authorize';
 import type { Principal } from '../identity/principal';
+import { assertOwnReviewPhotos } from '../media/review-photo-input';
 import type { Services } from '../services';
 import {
   alreadyReplied,
@@ -66,6 +67,7 @@ export async function createReview(services: Services, principal: Principal, ord
   if (!reviewableStatuses.includes(sub.status) || !deliveredAt) {
     throw notVerifiedBuyer('Chỉ đánh giá được khi đã nhận hàng', { status: sub.status });
   }
+  assertOwnReviewPhotos(input.photos, principal.accountId);
   const now = services.clock.now();
   if (!withinReviewWindow(deliveredAt, now)) throw reviewWindowClosed(reviewDeadline(deliveredAt));
   const product = await services.catalog.getProduct(item.productId);
@@ -86,7 +88,7 @@ export async function createReview(services: Services, principal: Principal, ord
     ...(item.variantLabel ? { variantLabel: item.variantLabel } : {}),
     stars: input.stars as Stars,
     text: input.text,
-    photos: [],
+    photos: input.photos ?? [],
     verifiedPurchase: true,
     deliveredAt,
     createdAt: at,
@@ -140,10 +142,11 @@ export async function editReview(services: Services, principal: Principal, order
     if (r.orderId !== orderId) throw reviewNotFound();
     if (r.buyerId !== principal.accountId) throw notVerifiedBuyer('Chỉ người viết đánh giá mới sửa được');
     if (!withinEditWindow(r.createdAt, now)) throw editWindowClosed(editDeadline(r.createdAt));
+    assertOwnReviewPhotos(input.photos, principal.accountId, r.photos);
     const stars = (input.stars ?? r.stars) as Stars;
     const at = now.toISOString();
     return {
-      next: { ...r, stars, text: input.text ?? r.text, editedAt: at, updatedAt: at },
+      next: { ...r, stars, text: input.text ?? r.text, photos: input.photos ?? r.photos, editedAt: at, updatedAt: at },
       delta: r.status === 'visible' ? restarDelta(r.stars, stars) : {},
     };
   });

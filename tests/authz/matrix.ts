@@ -41,6 +41,9 @@ import { orderBy, placeBody, productOfA } from '../orders/matrix-support';
 import { deliveredLineBy, reviewOfA } from '../reviews/matrix-support';
 import { liveBodyOfA, liveOfA, runningLiveOfA } from '../livestream/matrix-support';
 
+/** A 1×1 PNG: enough for the image pipeline to accept. */
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 export { matrixRoles, type MatrixContext, type MatrixFixtures, type MatrixRole, type Method, type Outcome } from './matrix-context';
 import { matrixRoles, type MatrixContext, type MatrixRole, type Method, type Outcome } from './matrix-context';
 
@@ -493,6 +496,13 @@ export const matrix: MatrixEntry[] = [
       const line = await deliveredLineBy(ctx, ctx.caller);
       return { path: `/danh-gia/${line.orderId}/${line.lineId}`, form: { stars: '5', text: 'Rất ngon' } };
     },
+  },
+  // Any signed-in account uploads a photo into its own folder (reviews/<accountId>/…); a tiny real PNG.
+  {
+    method: 'POST',
+    path: '/api/reviews/photos',
+    expect: signedIn(),
+    request: () => ({ multipart: { file: new Blob([TINY_PNG], { type: 'image/png' }), alt: 'Ảnh đánh giá' } }),
   },
   // The storefront of the product answers; producerB and every other role 403.
   {

@@ -22,6 +22,9 @@ export const reviewsCss = `
 .reviews .verified{color:#1b6b3a;font-weight:700}
 .reviews .reply{background:#f5f2ea;border-left:3px solid #c9b78f;padding:.5rem .75rem;margin:.5rem 0 0}
 .reviews .text{white-space:pre-line;margin:.35rem 0}
+.reviews .photos{display:flex;flex-wrap:wrap;gap:.4rem;list-style:none;padding:0;margin:.4rem 0}
+.reviews .photos li{border:0;padding:0}
+.reviews .photos img{width:5.5rem;height:5.5rem;object-fit:cover;border-radius:.3rem;display:block;background:#eee}
 `;
 
 const fmtMean = (mean: number) => mean.toFixed(1).replace('.', ',');
@@ -88,6 +91,7 @@ export function ProductReviews({ summary, items }: { summary: RatingSummary; ite
               {r.edited ? ' · Đã chỉnh sửa' : ''}
             </div>
             {r.text ? <p class="text">{r.text}</p> : null}
+            {r.photos.length > 0 ? <ReviewPhotos photos={r.photos} /> : null}
             {r.reply ? (
               <div class="reply">
                 <strong>Phản hồi của {r.reply.producerName}:</strong> <span class="text">{r.reply.text}</span>
@@ -97,6 +101,25 @@ export function ProductReviews({ summary, items }: { summary: RatingSummary; ite
         ))}
       </ol>
     </section>
+  );
+}
+
+/** Thumbnails (the smallest variant, lazy), each a link to its largest variant; alt text from the review. */
+function ReviewPhotos({ photos }: { photos: ReviewView['photos'] }) {
+  return (
+    <ul class="photos" aria-label="Ảnh người mua chụp">
+      {photos.map((p, i) => {
+        const thumb = p.url.replace(/-\d+\.webp$/, `-${p.widths[0]}.webp`);
+        const srcset = p.widths.map((w) => `${p.url.replace(/-\d+\.webp$/, `-${w}.webp`)} ${w}w`).join(', ');
+        return (
+          <li>
+            <a href={p.url}>
+              <img src={thumb} srcset={srcset} sizes="88px" alt={p.alt || `Ảnh ${i + 1} của người mua`} loading="lazy" decoding="async" width={88} height={88} />
+            </a>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
