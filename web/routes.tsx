@@ -79,13 +79,15 @@ export function webRoutes() {
   });
 
   web.get('/', async (c) => {
-    const { catalog, clock } = c.get('services');
-    const now = clock.now();
+    const services = c.get('services');
+    const now = services.clock.now();
     const [featured, newest] = await Promise.all([
-      catalog.listProducts({ sort: 'stars', limit: HOME_SHELF_SIZE }, now),
-      catalog.listProducts({ sort: 'newest', limit: HOME_SHELF_SIZE }, now),
+      services.catalog.listProducts({ sort: 'stars', limit: HOME_SHELF_SIZE }, now),
+      services.catalog.listProducts({ sort: 'newest', limit: HOME_SHELF_SIZE }, now),
     ]);
-    return sendPage(c, <HomePage assets={assetsOf(c)} featured={featured.items} newest={newest.items} />);
+    // Both shelves' ratings in one BatchGetItem (a product on both shelves is read once).
+    const ratings = await cardRatings(services, [...featured.items, ...newest.items]);
+    return sendPage(c, <HomePage assets={assetsOf(c)} featured={featured.items} newest={newest.items} ratings={ratings} />);
   });
 
   web.get('/san-pham', async (c) => {
