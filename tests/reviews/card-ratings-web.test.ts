@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { composeApp } from '../../app/compose-app';
+import { composeServices } from '../../app/compose-services';
+import { searchFunctionModules } from '../../app/search-modules';
 import { openShop, type Shop } from '../orders/fixtures';
 import { deliveredOrder, reviewRequest } from './fixtures';
 
@@ -47,6 +50,16 @@ describe('buyers\' ratings on the product cards of every listing page', () => {
 
   it('search page: the hits carry the same rating; an unreviewed hit shows none', async () => {
     const html = await (await shop.app.request(`/tim-kiem?q=${encodeURIComponent('HTX Mật ong A')}`)).text();
+    expect(cardOf(html, shop.honey.id)).toContain(honeyLabel);
+    expect(cardOf(html, shop.fishSauce.id)).not.toContain('card-rating');
+  });
+
+  it('search page served by the search function alone (its own module list) shows the same ratings', async () => {
+    const { config, clock, logger, dynamo } = shop.services;
+    const lean = composeApp(composeServices(config, { clock, logger, dynamo }, searchFunctionModules), searchFunctionModules);
+    const res = await lean.request(`/tim-kiem?q=${encodeURIComponent('HTX Mật ong A')}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
     expect(cardOf(html, shop.honey.id)).toContain(honeyLabel);
     expect(cardOf(html, shop.fishSauce.id)).not.toContain('card-rating');
   });
