@@ -81,15 +81,16 @@ export function webRoutes() {
 
   web.get('/', async (c) => {
     const services = c.get('services');
-    const { catalog, clock } = services;
-    const now = clock.now();
+    const now = services.clock.now();
     // The "Đang live" strip: one more Query, of the lives index (docs/data-model.md L3).
     const [featured, newest, lives] = await Promise.all([
-      catalog.listProducts({ sort: 'stars', limit: HOME_SHELF_SIZE }, now),
-      catalog.listProducts({ sort: 'newest', limit: HOME_SHELF_SIZE }, now),
+      services.catalog.listProducts({ sort: 'stars', limit: HOME_SHELF_SIZE }, now),
+      services.catalog.listProducts({ sort: 'newest', limit: HOME_SHELF_SIZE }, now),
       listLivestreams(services, { status: 'live', limit: 6 }),
     ]);
-    return sendPage(c, <HomePage assets={assetsOf(c)} featured={featured.items} newest={newest.items} lives={lives} />);
+    // Both shelves' ratings in one BatchGetItem (a product on both shelves is read once).
+    const ratings = await cardRatings(services, [...featured.items, ...newest.items]);
+    return sendPage(c, <HomePage assets={assetsOf(c)} featured={featured.items} newest={newest.items} lives={lives} ratings={ratings} />);
   });
 
   web.get('/san-pham', async (c) => {

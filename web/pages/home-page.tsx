@@ -1,4 +1,5 @@
 import type { ProductCard } from '../../shared/catalog/product';
+import type { RatingSummary } from '../../shared/reviews/rules';
 import { productGroups } from '../../shared/reference/taxonomy';
 import type { LiveSummary } from '../../shared/livestream/service';
 import { Layout } from '../components/layout';
@@ -12,9 +13,11 @@ export interface HomePageProps {
   newest: ProductCard[];
   /** Lives on now ("Đang live"); the strip shows only when there is one. */
   lives?: LiveSummary[] | undefined;
+  /** Buyers' ratings of both shelves' cards (web/reviews/cards.ts). */
+  ratings?: ReadonlyMap<string, RatingSummary> | undefined;
 }
 
-export function HomePage({ assets, featured, newest, lives = [] }: HomePageProps) {
+export function HomePage({ assets, featured, newest, lives = [], ratings }: HomePageProps) {
   return (
     <Layout
       title={SITE_NAME}
@@ -41,14 +44,14 @@ export function HomePage({ assets, featured, newest, lives = [] }: HomePageProps
             <h2 id="noi-bat">Sản phẩm nổi bật</h2>
             <a href={listPath({ sort: 'stars' })}>Xem thêm sản phẩm nhiều sao</a>
           </div>
-          {featured.length ? <ProductGrid items={featured} media={assets.media} /> : <p class="empty">Chưa có sản phẩm nào.</p>}
+          {featured.length ? <ProductGrid items={featured} media={assets.media} ratings={ratings} /> : <p class="empty">Chưa có sản phẩm nào.</p>}
         </section>
         <section class="section" aria-labelledby="moi-nhat">
           <div class="section-head">
             <h2 id="moi-nhat">Mới lên chợ</h2>
             <a href="/san-pham">Xem tất cả</a>
           </div>
-          {newest.length ? <ProductGrid items={newest} media={assets.media} /> : <p class="empty">Chưa có sản phẩm nào.</p>}
+          {newest.length ? <ProductGrid items={newest} media={assets.media} ratings={ratings} /> : <p class="empty">Chưa có sản phẩm nào.</p>}
         </section>
         <section class="section" aria-labelledby="theo-nhom">
           <h2 id="theo-nhom">Theo nhóm sản phẩm</h2>

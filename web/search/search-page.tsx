@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { Alternative } from '../../shared/search/alternatives';
+import type { RatingSummary } from '../../shared/reviews/rules';
 import type { SearchSort } from '../../shared/search/ranking';
 import type { SearchOutcome } from '../../shared/search/search-index';
 import { cardOfRecord } from '../../shared/search/run-search';
@@ -29,6 +30,8 @@ export interface SearchPageProps {
   params: SearchParams;
   /** Absent when the page is opened without a query. */
   result?: { outcome: SearchOutcome; alternatives: Alternative[]; nextHref?: string | undefined; firstHref?: string | undefined } | undefined;
+  /** Buyers' ratings of the hits (web/reviews/cards.ts). */
+  ratings?: ReadonlyMap<string, RatingSummary> | undefined;
 }
 
 function Notices({ outcome }: { outcome: SearchOutcome }) {
@@ -127,7 +130,7 @@ function SearchForm({ q }: { q: string }) {
 }
 
 /** `GET /tim-kiem`: results with facets, sort and paging; "no results" with alternatives; works with no script. */
-export function SearchPage({ assets, params, result }: SearchPageProps) {
+export function SearchPage({ assets, params, result, ratings }: SearchPageProps) {
   const q = params.q ?? '';
   const title = q ? `Tìm “${q}”` : 'Tìm kiếm sản phẩm OCOP';
   const outcome = result?.outcome;
@@ -171,7 +174,7 @@ export function SearchPage({ assets, params, result }: SearchPageProps) {
                       {outcome.total} sản phẩm
                     </h2>
                     <Sorts params={params} />
-                    <ProductGrid items={outcome.hits.map((h) => cardOfRecord(h.record))} media={assets.media} label="Kết quả tìm kiếm" />
+                    <ProductGrid items={outcome.hits.map((h) => cardOfRecord(h.record))} media={assets.media} label="Kết quả tìm kiếm" ratings={ratings} />
                     <Pagination nextHref={result.nextHref} firstHref={result.firstHref} />
                   </section>
                 </div>

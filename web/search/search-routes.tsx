@@ -7,6 +7,8 @@ import { filterParams } from './filter-labels';
 import { searchPath, type SearchParams } from './search-links';
 import { SearchPage } from './search-page';
 import { assetsOf } from '../http';
+import { cardOfRecord } from '../../shared/search/run-search';
+import { cardRatings } from '../reviews/cards';
 
 const FieldSchemas = SearchQuerySchema.shape;
 
@@ -44,7 +46,9 @@ export function searchWebRoutes() {
     const run = await runSearch(services.search, query, () => services.clock.now());
     const nextHref = run.nextCursor ? searchPath({ ...params, cursor: run.nextCursor }) : undefined;
     const firstHref = run.offset > 0 ? searchPath({ ...params, cursor: undefined }) : undefined;
-    return sendPage(c, <SearchPage assets={assets} params={params} result={{ ...run, nextHref, firstHref }} />, { cache: NO_STORE });
+    // The hits' buyers' ratings: one BatchGetItem, none when nothing matched.
+    const ratings = await cardRatings(services, run.outcome.hits.map((h) => cardOfRecord(h.record)));
+    return sendPage(c, <SearchPage assets={assets} params={params} result={{ ...run, nextHref, firstHref }} ratings={ratings} />, { cache: NO_STORE });
   });
   return web;
 }
