@@ -3,6 +3,7 @@ import { cartModule } from '../shared/cart/module';
 import { catalogModule } from '../shared/catalog/module';
 import { healthModule } from '../shared/health/module';
 import { identityModule } from '../shared/identity/module';
+import { locatorModule } from '../shared/locator/module';
 import { mediaModule } from '../shared/media/module';
 import { onboardingModule } from '../shared/onboarding/module';
 import { ordersModule } from '../shared/orders/module';
@@ -41,6 +42,7 @@ export const modules = [
   paymentsModule,
   withPages(ordersModule, ordersPages),
   withPages(reviewsModule, reviewPages),
+  locatorModule,
   withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),
 ] as const;
