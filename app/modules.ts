@@ -20,6 +20,7 @@ import { identityWebRoutes as identityPages } from '../web/identity/routes';
 import { producerWebRoutes as storefrontPages } from '../web/producer/routes';
 import { registryWebRoutes as registryPages } from '../web/registry/routes';
 import { reviewWebRoutes as reviewPages } from '../web/reviews/routes';
+import { locatorWebRoutes as locatorPages } from '../web/locator/routes';
 import { webRoutes as catalogPages } from '../web/routes';
 import { searchWebRoutes as searchPages } from '../web/search/search-routes';
 
@@ -42,7 +43,7 @@ export const modules = [
   paymentsModule,
   withPages(ordersModule, ordersPages),
   withPages(reviewsModule, reviewPages),
-  locatorModule,
+  withPages(locatorModule, locatorPages),
   withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),
 ] as const;
