@@ -4,6 +4,7 @@ import { catalogModule } from '../shared/catalog/module';
 import { healthModule } from '../shared/health/module';
 import { identityModule } from '../shared/identity/module';
 import { livestreamModule } from '../shared/livestream/module';
+import { locatorModule } from '../shared/locator/module';
 import { mediaModule } from '../shared/media/module';
 import { onboardingModule } from '../shared/onboarding/module';
 import { ordersModule } from '../shared/orders/module';
@@ -21,6 +22,7 @@ import { producerWebRoutes as storefrontPages } from '../web/producer/routes';
 import { registryWebRoutes as registryPages } from '../web/registry/routes';
 import { reviewWebRoutes as reviewPages } from '../web/reviews/routes';
 import { livestreamWebRoutes as livestreamPages } from '../web/livestream/routes';
+import { locatorWebRoutes as locatorPages } from '../web/locator/routes';
 import { webRoutes as catalogPages } from '../web/routes';
 import { searchWebRoutes as searchPages } from '../web/search/search-routes';
 
@@ -44,6 +46,7 @@ export const modules = [
   withPages(ordersModule, ordersPages),
   withPages(reviewsModule, reviewPages),
   withPages(livestreamModule, livestreamPages),
+  withPages(locatorModule, locatorPages),
   withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),
 ] as const;

@@ -8,6 +8,7 @@ import { DynamoCertificateStore } from '../shared/registry/certificate-store';
 import { DynamoRegistryStore } from '../shared/registry/store';
 import { verifyRoutes } from '../shared/registry/verify-routes';
 import { DynamoReviewStore } from '../shared/reviews/store';
+import { DynamoPointStore } from '../shared/locator/store';
 import { storefrontReadRoutes } from '../shared/storefront/read-routes';
 import { DynamoProducerStore } from '../shared/storefront/store';
 import { verifyWebRoutes } from '../web/registry/verify-routes';
@@ -39,6 +40,8 @@ export const publicReadModules: readonly AppModule[] = [
       reviews: new DynamoReviewStore(deps.db, deps.tableName),
       // The home page's "Đang live" strip (one Query of the lives index).
       livestreams: new DynamoLivestreamStore(deps.db, deps.tableName),
+      // The product page's "Mua trực tiếp": points carrying it (2 Queries).
+      points: new DynamoPointStore(deps.db, deps.tableName),
       certificates: new DynamoCertificateStore(deps.db, deps.tableName),
       registry: new DynamoRegistryStore(deps.db, deps.tableName),
     }),

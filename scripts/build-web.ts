@@ -17,7 +17,12 @@ const swaggerUiFiles = ['swagger-ui-bundle.js', 'swagger-ui.css', 'LICENSE'];
 export async function buildWeb(): Promise<void> {
   mkdirSync(webDistDir, { recursive: true });
   await build({
-    entryPoints: { app: resolve(root, 'web/client/main.ts'), 'api-docs': resolve(root, 'web/client/api-docs.ts') },
+    entryPoints: {
+      app: resolve(root, 'web/client/main.ts'),
+      'api-docs': resolve(root, 'web/client/api-docs.ts'),
+      // Leaflet (~150 KB) only for the locator's pages, never on the catalogue's.
+      'point-map': resolve(root, 'web/client/point-map.ts'),
+    },
     outdir: webDistDir,
     bundle: true,
     minify: true,
@@ -27,6 +32,7 @@ export async function buildWeb(): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  copyFileSync(createRequire(import.meta.url).resolve('leaflet/dist/leaflet.css'), resolve(webDistDir, 'leaflet.css'));
   const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   mkdirSync(resolve(webDistDir, 'swagger-ui'), { recursive: true });
   for (const file of swaggerUiFiles) copyFileSync(resolve(swaggerUiDir, file), resolve(webDistDir, 'swagger-ui', file));

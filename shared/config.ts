@@ -8,6 +8,8 @@ export const ConfigSchema = z.object({
   region: z.string().optional(),
   /** Where product images are served from: '/media' locally, the CloudFront path in AWS. */
   mediaBaseUrl: z.string().default('/media'),
+  /** Map tiles for the store locator (`https://…/{z}/{x}/{y}.png`); unset: markers on a plain background, no outside requests. */
+  mapTileUrl: z.string().regex(/^https:\/\/[^\s]+\{z\}[^\s]*$/, 'MAP_TILE_URL must be an https URL template with {z}, {x}, {y}').optional(),
   /** Local runs: the folder uploaded images are written to (served at mediaBaseUrl by the dev server). */
   mediaDir: z.string().default('.data/media'),
   /** In AWS: the bucket holding `media/` (served) and `uploads/` (raw, presigned uploads). */
@@ -84,6 +86,7 @@ function rawConfigFromEnv(env: NodeJS.ProcessEnv) {
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION,
     mediaBaseUrl: env.MEDIA_BASE_URL || undefined,
+    mapTileUrl: env.MAP_TILE_URL || undefined,
     mediaDir: env.MEDIA_DIR || undefined,
     mediaBucket: env.MEDIA_BUCKET || undefined,
     evidenceDir: env.EVIDENCE_DIR || undefined,

@@ -5,6 +5,7 @@ import { ListProductsQuerySchema, type ListProductsQuery } from '../shared/catal
 import { getListedProduct } from '../shared/catalog/product-lookup';
 import { summaryOf } from '../shared/reviews/rules';
 import { productReviewsSection } from './reviews/sections';
+import { carriedSection } from './locator/carried-section';
 import { cardRatings } from './reviews/cards';
 import { StorefrontRating } from './reviews/review-section';
 import { viewOf } from '../shared/catalog/product-view';
@@ -147,8 +148,8 @@ export function webRoutes() {
     // Gated products throw here (404 draft/unknown, 410 with the reason): the product is never rendered.
     const services = c.get('services');
     const product = await getListedProduct(services, id);
-    const reviews = await productReviewsSection(services, id);
-    return sendPage(c, <ProductPage assets={assetsOf(c)} view={viewOf(product)} cartNotice={c.req.query('gio-hang')} reviews={reviews} />);
+    const [reviews, nearby] = await Promise.all([productReviewsSection(services, id), carriedSection(services, product)]);
+    return sendPage(c, <ProductPage assets={assetsOf(c)} view={viewOf(product)} cartNotice={c.req.query('gio-hang')} reviews={reviews} nearby={nearby} />);
   });
 
   web.get('/co-so/:id', async (c) => {

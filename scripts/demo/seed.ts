@@ -1,3 +1,4 @@
+import { demoPoints } from './demo-points';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../../shared/http/errors';
@@ -50,6 +51,8 @@ export async function seedDemo(services: Services, media: MediaStore, options: {
   // Products last: a listed product must never point at a missing picture, producer or certificate.
   await Promise.all([images, registry]);
   await mapLimit(catalog.products, WRITE_CONCURRENCY, (p) => skipExisting(() => services.catalog.saveProduct(p)));
+  // Points of sale carry whole demo storefronts (docs/locator.md).
+  await mapLimit(demoPoints(catalog.producers, options.now), WRITE_CONCURRENCY, (p) => skipExisting(() => services.points.create(p)));
 
   const counts = { producers: catalog.producers.length, products: catalog.products.length, certificates: catalog.certificates.length };
   try {

@@ -16,7 +16,7 @@ function originOf(base: string): string[] {
  * code. Form posts go to this site, or on AWS straight to the media bucket (presigned POST uploads,
  * docs/images.md), and with card payments on, may be redirected to Stripe Checkout.
  */
-export function contentSecurityPolicy(config: Pick<AppConfig, 'mediaBaseUrl' | 'staticBaseUrl' | 'mediaBucket' | 'region' | 'stripeSecretKey' | 'stripeSecretArn'>): Policy {
+export function contentSecurityPolicy(config: Pick<AppConfig, 'mediaBaseUrl' | 'staticBaseUrl' | 'mediaBucket' | 'region' | 'stripeSecretKey' | 'stripeSecretArn'> & { mapTileUrl?: string | undefined }): Policy {
   const assets = originOf(config.staticBaseUrl);
   const media = originOf(config.mediaBaseUrl);
   const uploads = config.mediaBucket && config.region ? [s3PostOrigin(config.mediaBucket, config.region)] : [];
@@ -34,7 +34,8 @@ export function contentSecurityPolicy(config: Pick<AppConfig, 'mediaBaseUrl' | '
     scriptSrc: ["'self'", ...assets],
     styleSrc: ["'self'", "'unsafe-inline'", ...assets],
     // data: for the icons inside Swagger UI's stylesheet.
-    imgSrc: ["'self'", 'data:', ...media, ...assets],
+    // The locator's map tiles, only when a tile server is configured (shared/config.ts mapTileUrl).
+    imgSrc: ["'self'", 'data:', ...media, ...assets, ...(config.mapTileUrl ? [tileOrigin(config.mapTileUrl)] : [])],
     fontSrc: ["'self'", ...assets],
     connectSrc: ["'self'"],
   };
@@ -49,4 +50,10 @@ export const STRIPE_CHECKOUT_ORIGIN = 'https://checkout.stripe.com';
 /** Where the AWS SDK's presigned POST sends the browser (virtual-hosted-style bucket endpoint). */
 export function s3PostOrigin(bucket: string, region: string): string {
   return `https://${bucket}.s3.${region}.amazonaws.com`;
+}
+
+/** `https://{s}.tile.example/{z}/{x}/{y}.png` → `https://*.tile.example` (subdomain templates allowed). */
+export function tileOrigin(template: string): string {
+  const host = template.replace(/^https:\/\//, '').split('/')[0]!;
+  return `https://${host.replace(/^\{s\}\./, '*.')}`;
 }

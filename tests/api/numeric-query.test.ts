@@ -22,7 +22,7 @@ const NOT_DECIMAL = ['0x10', '1e1', '3.0', ' 3', '+3', '3 ', '٣'];
 /** Path parameters filled with values that pass their own checks, so only the query is wrong. */
 const concrete = (path: string) => path.replace('{id}', 'htx-so-hoc').replace('{code}', '91').replace(/\{[^}]+\}/g, 'x');
 /** The other parameters a route needs to get as far as the numeric one. */
-const required: Record<string, string> = { '/api/search': 'q=tra' };
+const required: Record<string, string> = { '/api/search': 'q=tra', '/api/points-of-sale': 'lat=21.0285&lng=105.8542' };
 
 describe('numeric query parameters: decimal integers only, in every route of the document', () => {
   let services: Services;

@@ -43,6 +43,8 @@ import { liveBodyOfA, liveOfA, runningLiveOfA } from '../livestream/matrix-suppo
 
 /** A 1×1 PNG: enough for the image pipeline to accept. */
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+import { pointBody } from '../locator/fixtures';
+import { PointInputSchema } from '../../shared/locator/point-of-sale';
 
 export { matrixRoles, type MatrixContext, type MatrixFixtures, type MatrixRole, type Method, type Outcome } from './matrix-context';
 import { matrixRoles, type MatrixContext, type MatrixRole, type Method, type Outcome } from './matrix-context';
@@ -605,4 +607,20 @@ export const matrix: MatrixEntry[] = [
     expect: storefrontOwner(),
     request: async (ctx) => ({ path: `/co-so-cua-toi/don-hang/${(await orderBy(ctx)).subOrderId}/chuyen`, form: { to: 'packed' } }),
   },
+  // ── points of sale (shared/locator/routes.ts; docs/locator.md) ────────────────────────────────
+  // Officers list and edit their own province's points (officerY: 403 NOT_PROVINCE_OFFICER); admins everywhere.
+  { method: 'POST', path: '/api/points-of-sale', expect: provinceOfficer({ orAdmin: true }), request: (ctx) => ({ json: pointBody({ provinceCode: ctx.fixtures.provinceX }) }) },
+  ...(['PATCH', 'DELETE'] as const).map(
+    (method): MatrixEntry => ({
+      method,
+      path: '/api/points-of-sale/:id',
+      expect: provinceOfficer({ orAdmin: true }),
+      request: async (ctx) => {
+        const at = new Date().toISOString();
+        const point = { ...PointInputSchema.parse(pointBody({ provinceCode: ctx.fixtures.provinceX })), id: `diem-ma-tran-${ctx.unique()}`, createdAt: at, updatedAt: at, version: 1 };
+        await ctx.services.points.create(point);
+        return { path: `/api/points-of-sale/${point.id}`, ...(method === 'PATCH' ? { json: { name: 'Trung tâm OCOP (đổi tên)' } } : {}) };
+      },
+    }),
+  ),
 ];

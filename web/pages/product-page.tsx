@@ -53,7 +53,8 @@ function VariantTable({ variants, isService }: { variants: Variant[]; isService:
 
 /** `cartNotice`: the add-to-cart form's outcome (`?gio-hang=`), shown beside the form. */
 /** `reviews`: the buyers' reviews section (web/reviews/), rendered after the description. */
-export function ProductPage({ assets, view, cartNotice, reviews }: { assets: AssetUrls; view: ProductView; cartNotice?: string | undefined; reviews?: Child }) {
+/** `nearby`: "Mua trực tiếp", the points of sale that carry it (web/locator/). */
+export function ProductPage({ assets, view, cartNotice, reviews, nearby }: { assets: AssetUrls; view: ProductView; cartNotice?: string | undefined; reviews?: Child; nearby?: Child }) {
   const { product: p, origin, classification, certification: cert } = view;
   const isService = groupByCodeOrUndefined(p.group)?.isService === true;
   const image = p.images[0];
@@ -141,6 +142,7 @@ export function ProductPage({ assets, view, cartNotice, reviews }: { assets: Ass
             <p>{text}</p>
           ))}
         </section>
+        {nearby ?? null}
         {reviews ?? null}
       </div>
     </Layout>

@@ -1,0 +1,24 @@
+import { ownerIndex } from '../db/owner-index';
+import { defineModule } from '../module/define-module';
+import { POS_CELL_PREFIX, POS_LINK_PREFIX, POS_PREFIX } from './keys';
+import { locatorRoutes } from './routes';
+import { DynamoPointStore, type PointStore } from './store';
+
+declare module '../services' {
+  interface Services {
+    /** OCOP points of sale (docs/locator.md). */
+    points: PointStore;
+  }
+}
+
+/** The store locator: points of sale, their hours and what they carry (docs/locator.md). */
+export const locatorModule = defineModule({
+  name: 'locator',
+  keyPrefixes: [POS_PREFIX, POS_CELL_PREFIX, POS_LINK_PREFIX],
+  api: locatorRoutes,
+  services: (deps) => ({ points: new DynamoPointStore(deps.db, deps.tableName) }),
+  indexes: [ownerIndex],
+  // Reads: the point (GetItem), cells/links/province (Query), carried products (BatchGetItem via the catalogue);
+  // writes: one transaction of Put/Delete (point + copies).
+  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'DeleteItem'],
+});

@@ -1,0 +1,201 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { ProductCardSchema } from '../catalog/product';
+import type { AppEnv } from '../http/app-env';
+import { errorResponse } from '../http/error-schema';
+import { InvalidInput } from '../http/errors';
+import { PublicIdSchema } from '../http/ids';
+import { queryIntegerOr } from '../http/query-integer';
+import { validationHook } from '../http/validation-hook';
+import { requirePrincipal, requireRole } from '../identity/authorize';
+import { securedBy } from '../identity/route-helpers';
+import { provinceCodes } from '../reference/provinces';
+import { OpeningHoursSchema, PointInputSchema, PointPatchSchema, pointStatuses, pointTypes, type PointOfSale } from './point-of-sale';
+import { carriedProducts, createPoint, deletePoint, getPoint, nearbyPoints, openState, provincePoints, updatePoint, type NearbyPoint } from './service';
+
+const tags = ['points of sale'];
+
+/** Decimal degrees or km as typed: digits, one optional point, an optional minus — no `1e3`, `0x`, spaces. */
+function queryDecimal(min: number, max: number, example: number) {
+  return z
+    .string()
+    .regex(/^-?[0-9]{1,3}(\.[0-9]{1,8})?$/, 'Chỉ nhận số thập phân (ví dụ 21.0285)')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max))
+    .openapi({ type: 'number', minimum: min, maximum: max, example });
+}
+
+const PointSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.enum(pointTypes),
+    status: z.enum(pointStatuses),
+    provinceCode: z.string(),
+    commune: z.string(),
+    street: z.string(),
+    lat: z.number(),
+    lng: z.number(),
+    openingHours: OpeningHoursSchema,
+    phone: z.string().optional(),
+    productIds: z.array(z.string()),
+    producerIds: z.array(z.string()),
+    openNow: z.boolean().openapi({ description: 'Listed as open and inside its hours now, in Vietnam time' }),
+    nextOpening: z.string().optional().openapi({ description: 'Next opening (UTC ISO-8601) within two weeks, if any' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('PointOfSale');
+
+const NearbySchema = PointSchema.extend({ distanceKm: z.number().openapi({ example: 1.24 }) }).openapi('NearbyPointOfSale');
+
+export const pointView = (point: PointOfSale, now: Date) => {
+  const { version: _v, ...rest } = point;
+  const state = openState(point, now);
+  return { ...rest, openNow: state.openNow, ...(state.nextOpening ? { nextOpening: state.nextOpening.toISOString() } : {}) };
+};
+const nearbyView = (n: NearbyPoint, now: Date) => ({ ...pointView(n.point, now), distanceKm: Math.round(n.distanceKm * 100) / 100 });
+
+const json = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const answer = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const writeErrors = {
+  400: errorResponse('INVALID_INPUT (outside Vietnam, overlapping hours, …)'),
+  401: errorResponse('Not signed in'),
+  403: errorResponse('NOT_PROVINCE_OFFICER: another province'),
+};
+
+const listRoute = createRoute({
+  tags,
+  method: 'get',
+  path: '/points-of-sale',
+  summary: 'OCOP points of sale nearest to a point (lat+lng), or of a province, sorted by distance',
+  request: {
+    query: z.object({
+      lat: queryDecimal(-90, 90, 21.0285).optional(),
+      lng: queryDecimal(-180, 180, 105.8542).optional(),
+      province: z.enum(provinceCodes).optional().openapi({ description: 'Instead of lat/lng: the province’s points, from its centre' }),
+      radiusKm: queryDecimal(0.1, 500, 10).default('10' as never).openapi({ default: 10 }),
+      type: z.enum(pointTypes).optional(),
+      openNow: z.enum(['true', 'false']).optional(),
+      productId: PublicIdSchema.optional().openapi({ description: 'Only points carrying it; a product outside the 3★ gate is carried nowhere' }),
+      producerId: PublicIdSchema.optional().openapi({ description: 'Only points carrying this whole storefront' }),
+      limit: queryIntegerOr(1, 100, 20),
+    }),
+  },
+  responses: {
+    200: answer(z.object({ items: z.array(NearbySchema) }).openapi('NearbyPointsOfSale'), 'Nearest first'),
+    400: errorResponse('INVALID_INPUT: lat without lng, radiusKm outside 0.1–500, limit outside 1–100, …'),
+  },
+});
+
+const getRoute = createRoute({
+  tags,
+  method: 'get',
+  path: '/points-of-sale/{id}',
+  summary: 'One point of sale, with the products it carries that pass the 3★ gate now',
+  request: { params: z.object({ id: PublicIdSchema }) },
+  responses: {
+    200: answer(PointSchema.extend({ products: z.array(ProductCardSchema) }).openapi('PointOfSaleDetail'), 'The point'),
+    400: errorResponse('Malformed id'),
+    404: errorResponse('POINT_NOT_FOUND'),
+  },
+});
+
+const createRoute_ = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireRole('officer', 'admin')] as const,
+  method: 'post',
+  path: '/points-of-sale',
+  summary: 'List a point of sale (officer of its province, admin)',
+  request: json(PointInputSchema),
+  responses: {
+    201: answer(PointSchema, 'Listed'),
+    ...writeErrors,
+    422: errorResponse('UNKNOWN_PRODUCT / UNKNOWN_PRODUCER (details: the ids)'),
+  },
+});
+
+const patchRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireRole('officer', 'admin')] as const,
+  method: 'patch',
+  path: '/points-of-sale/{id}',
+  summary: 'Change a point of sale (officer of its province, admin); lat and lng go together',
+  request: { params: z.object({ id: PublicIdSchema }), ...json(PointPatchSchema) },
+  responses: {
+    200: answer(PointSchema, 'Changed'),
+    ...writeErrors,
+    404: errorResponse('POINT_NOT_FOUND'),
+    409: errorResponse('POINT_CHANGED: someone saved it meanwhile; reload and retry'),
+    422: errorResponse('UNKNOWN_PRODUCT / UNKNOWN_PRODUCER'),
+  },
+});
+
+const deleteRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireRole('officer', 'admin')] as const,
+  method: 'delete',
+  path: '/points-of-sale/{id}',
+  summary: 'Remove a point of sale (officer of its province, admin); to keep it visible as closed, PATCH status',
+  request: { params: z.object({ id: PublicIdSchema }) },
+  responses: {
+    204: { description: 'Removed' },
+    ...writeErrors,
+    404: errorResponse('POINT_NOT_FOUND'),
+    409: errorResponse('POINT_CHANGED'),
+  },
+});
+
+export function locatorRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.openapi(listRoute, async (c) => {
+    const q = c.req.valid('query');
+    const services = c.get('services');
+    const now = services.clock.now();
+    if ((q.lat === undefined) !== (q.lng === undefined)) {
+      throw new InvalidInput('Gửi cả lat và lng', 'INVALID_INPUT', [{ path: q.lat === undefined ? 'lat' : 'lng', message: 'lat và lng đi cùng nhau' }]);
+    }
+    let found: NearbyPoint[];
+    if (q.lat !== undefined && q.lng !== undefined) {
+      found = await nearbyPoints(services, {
+        lat: q.lat,
+        lng: q.lng,
+        radiusKm: q.radiusKm,
+        type: q.type,
+        openNow: q.openNow === 'true',
+        productId: q.productId,
+        producerId: q.producerId,
+        limit: q.limit,
+      });
+    } else if (q.province) {
+      found = (await provincePoints(services, q.province))
+        .filter((n) => n.point.status !== 'closed' && (!q.type || n.point.type === q.type) && (q.openNow !== 'true' || n.openNow))
+        .slice(0, q.limit);
+    } else {
+      throw new InvalidInput('Cho biết vị trí (lat, lng) hoặc tỉnh (province)', 'INVALID_INPUT', [{ path: 'lat', message: 'Required' }]);
+    }
+    return c.json({ items: found.map((n) => nearbyView(n, now)) }, 200);
+  });
+  app.openapi(getRoute, async (c) => {
+    const services = c.get('services');
+    const point = await getPoint(services, c.req.valid('param').id);
+    return c.json({ ...pointView(point, services.clock.now()), products: await carriedProducts(services, point) }, 200);
+  });
+  app.openapi(createRoute_, async (c) => {
+    const services = c.get('services');
+    const point = await createPoint(services, requirePrincipal(c), c.req.valid('json'));
+    return c.json(pointView(point, services.clock.now()), 201);
+  });
+  app.openapi(patchRoute, async (c) => {
+    const services = c.get('services');
+    const point = await updatePoint(services, requirePrincipal(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(pointView(point, services.clock.now()), 200);
+  });
+  app.openapi(deleteRoute, async (c) => {
+    await deletePoint(c.get('services'), requirePrincipal(c), c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+  return app;
+}
