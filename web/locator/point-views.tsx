@@ -90,4 +90,6 @@ export const locatorCss = `
 .pos-hours th{text-align:left;padding-right:1rem;font-weight:normal}
 .pos-find{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;margin:.6rem 0}
 .pos-find label{display:flex;flex-direction:column;font-size:.9rem}
+.pos-find label.check{flex-direction:row;align-items:center;gap:.4rem;min-height:2.75rem}
+.pos-find label.check input{width:1.25rem;height:1.25rem;margin:0}
 `;
