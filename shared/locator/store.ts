@@ -109,25 +109,23 @@ export class DynamoPointStore implements PointStore {
     return [...seen.values()];
   }
 
-  async inProvince(code: string): Promise<PointOfSale[]> {
-    const out: PointOfSale[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({ TableName: this.tableName, IndexName: PROVINCE_INDEX, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': provincePartition(code) }, ExclusiveStartKey }),
-      );
-      out.push(...(page.Items ?? []).map(fromItem));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return out;
+  inProvince(code: string): Promise<PointOfSale[]> {
+    return this.queryAll(provincePartition(code), PROVINCE_INDEX);
   }
 
-  private async queryAll(pk: string): Promise<PointOfSale[]> {
+  /** Every item of one partition, of the table or of the province index, paginated to the end. */
+  private async queryAll(pk: string, index?: typeof PROVINCE_INDEX): Promise<PointOfSale[]> {
     const out: PointOfSale[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const page = await this.db.send(
-        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ExclusiveStartKey }),
+        new QueryCommand({
+          TableName: this.tableName,
+          ...(index ? { IndexName: index } : {}),
+          KeyConditionExpression: `${index ? 'GSI1PK' : 'PK'} = :pk`,
+          ExpressionAttributeValues: { ':pk': pk },
+          ExclusiveStartKey,
+        }),
       );
       out.push(...(page.Items ?? []).map(fromItem));
       ExclusiveStartKey = page.LastEvaluatedKey;
