@@ -39,7 +39,7 @@ import { certificateInProvinceX, recordBodyInProvinceX } from '../registry/matri
 import { address } from '../orders/fixtures';
 import { orderBy, placeBody, productOfA } from '../orders/matrix-support';
 import { deliveredLineBy, reviewOfA } from '../reviews/matrix-support';
-import { liveBodyOfA, liveOfA, runningLiveOfA } from '../livestream/matrix-support';
+import { endedLiveOfA, liveBodyOfA, liveOfA, runningLiveOfA } from '../livestream/matrix-support';
 
 /** A 1×1 PNG: enough for the image pipeline to accept. */
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -532,6 +532,18 @@ export const matrix: MatrixEntry[] = [
     path: '/api/livestreams/:id/cancel',
     expect: storefrontOwner({ orAdmin: true }),
     request: async (ctx) => ({ path: `/api/livestreams/${await liveOfA(ctx)}/cancel`, json: { reason: 'Mất điện ở xưởng' } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/livestreams/:id',
+    expect: storefrontOwner({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/livestreams/${await liveOfA(ctx)}`, json: { title: 'Mật ong giá live, giờ mới' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/livestreams/:id/replay',
+    expect: storefrontOwner({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/livestreams/${await endedLiveOfA(ctx)}/replay`, json: { replayUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } }),
   },
   // Any signed-in account follows a storefront's lives (and stops: idempotent).
   { method: 'POST', path: '/api/livestream-follows', expect: signedIn(), request: (ctx) => ({ json: { producerId: ctx.fixtures.producerA } }) },
