@@ -567,6 +567,20 @@ export const matrix: MatrixEntry[] = [
     expect: only('producerA'),
     request: async (ctx) => ({ path: `/co-so-cua-toi/livestream/${await liveOfA(ctx)}/cancel`, form: { reason: 'Mất điện ở xưởng' } }),
   },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/livestream/:id/sua',
+    expect: only('producerA'),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/livestream/${await liveOfA(ctx)}/sua`, form: { title: 'Mật ong giá live, giờ mới' } }),
+  },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/livestream/:id/xem-lai',
+    expect: only('producerA'),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/livestream/${await endedLiveOfA(ctx)}/xem-lai`, form: { replayUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } }),
+  },
+  // Following from the live's page (post/redirect/get): any signed-in account.
+  { method: 'POST', path: '/livestream/:id/theo-doi', expect: signedIn(), request: async (ctx) => ({ path: `/livestream/${await liveOfA(ctx)}/theo-doi`, form: { action: 'theo' } }) },
   // Stripe calls it without a session: the signature is the authentication (no key in tests → 404).
   { method: 'POST', path: '/api/payments/stripe/webhook', expect: everyone(), request: () => ({ json: { id: 'evt_test', type: 'checkout.session.completed' } }) },
   // ── cart (open to everyone: a guest cart by cookie, or the caller's account cart) ────────────
