@@ -1,6 +1,7 @@
 import { withPages, type AppModule } from './app-module';
 import { cartModule } from '../shared/cart/module';
 import { catalogModule } from '../shared/catalog/module';
+import { evaluationModule } from '../shared/evaluation/module';
 import { healthModule } from '../shared/health/module';
 import { identityModule } from '../shared/identity/module';
 import { livestreamModule } from '../shared/livestream/module';
@@ -42,6 +43,7 @@ export const modules = [
   withPages(storefrontModule, storefrontPages),
   withPages(onboardingModule, onboardingPages),
   withPages(registryModule, registryPages),
+  evaluationModule,
   paymentsModule,
   withPages(ordersModule, ordersPages),
   withPages(reviewsModule, reviewPages),
