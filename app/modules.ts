@@ -25,6 +25,7 @@ import { reviewWebRoutes as reviewPages } from '../web/reviews/routes';
 import { livestreamWebRoutes as livestreamPages } from '../web/livestream/routes';
 import { locatorWebRoutes as locatorPages } from '../web/locator/routes';
 import { webRoutes as catalogPages } from '../web/routes';
+import { evaluationWebRoutes as evaluationPages } from '../web/evaluation/routes';
 import { searchWebRoutes as searchPages } from '../web/search/search-routes';
 
 export { withPages, type AppModule } from './app-module';
@@ -43,7 +44,7 @@ export const modules = [
   withPages(storefrontModule, storefrontPages),
   withPages(onboardingModule, onboardingPages),
   withPages(registryModule, registryPages),
-  evaluationModule,
+  withPages(evaluationModule, evaluationPages),
   paymentsModule,
   withPages(ordersModule, ordersPages),
   withPages(reviewsModule, reviewPages),

@@ -86,7 +86,7 @@ describe('dossier documents (private, sniffed, size-limited), one sheet per memb
     await call(app, 'POST', `/api/evaluation-rounds/${roundId}/council`, officer.bearer, { email: member.account.email });
     await call(app, 'POST', `/api/evaluation-rounds/${roundId}/transitions`, officer.bearer, { to: 'scoring' });
     const statuses = await Promise.all(
-      Array.from({ length: 4 }, () => call(app, 'POST', `/api/dossiers/${dossierId}/scores`, member.bearer, { choices: sheetChoices() }).then((r) => r.status)),
+      Array.from({ length: 4 }, () => Promise.resolve(call(app, 'POST', `/api/dossiers/${dossierId}/scores`, member.bearer, { choices: sheetChoices() })).then((r) => r.status)),
     );
     expect(statuses.sort()).toEqual([201, 409, 409, 409]);
     expect(await services.evaluation.scores(dossierId)).toHaveLength(1);
