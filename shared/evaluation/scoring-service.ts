@@ -28,12 +28,15 @@ export async function submitScores(services: Services, principal: Principal, id:
 
 /**
  * Members score independently: a member sees the others' sheets (and the computed result) only once
- * their own is in. The round's officers see everything; the producer never sees individual sheets.
+ * their own is in — also when the member is one of the round's officers. Other officers of the round
+ * see everything; the producer never sees individual sheets.
  */
 async function assertMaySeeScores(services: Services, principal: Principal, dossier: Dossier): Promise<void> {
   const standing = await dossierStanding(services, principal, dossier);
-  if (standing === 'officer') return;
   if (standing === 'producer') throw new Forbidden('Chủ thể không xem phiếu chấm của từng thành viên', 'SCORES_NOT_FOR_PRODUCER');
+  // An officer who also sits on the council is a member first: blind until their own sheet is in.
+  const member = standing === 'council' || (await services.evaluation.getMember(dossier.roundId, principal.accountId)) !== undefined;
+  if (!member) return;
   if (!(await services.evaluation.getScore(dossier.id, principal.accountId))) {
     throw new Forbidden('Nộp phiếu chấm của bạn trước khi xem phiếu của thành viên khác', 'SCORES_HIDDEN_UNTIL_SUBMITTED');
   }

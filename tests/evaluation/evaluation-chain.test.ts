@@ -115,6 +115,10 @@ describe('evaluation: dossier → council scores → decision → certificate �
     expect(early.status).toBe(409);
     await expectErrorShape(early, 'ROUND_NOT_SCORING');
     expect((await call(app, 'POST', `/api/evaluation-rounds/${roundId}/transitions`, officer.bearer, { to: 'scoring' })).status).toBe(200);
+    // m1 is also an officer of the province: as a member they are blind until their own sheet is in.
+    const officerPeek = await call(app, 'GET', `/api/dossiers/${dossierId}/result`, m1.bearer);
+    expect(officerPeek.status).toBe(403);
+    await expectErrorShape(officerPeek, 'SCORES_HIDDEN_UNTIL_SUBMITTED');
     // m1 scores: B1 half (10), A1.to-chuc half (4), C3 zero: 100 − 10 − 4 − 5 = 81.
     const s1 = await call(app, 'POST', `/api/dossiers/${dossierId}/scores`, m1.bearer, { choices: sheetChoices({ 'B1.tiep-thi': '1', 'A1.to-chuc': '1', 'C3.xuat-khau': '0' }) });
     expect(s1.status).toBe(201);

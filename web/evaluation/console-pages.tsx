@@ -209,6 +209,8 @@ export interface ConsoleDossierProps {
   round: Round;
   dossier: Dossier;
   standing: 'officer' | 'council';
+  /** Sits on this round's council (an officer may too). */
+  member: boolean;
   sheet: ScoreSheet;
   ownScore?: CouncilScore | undefined;
   scores?: CouncilScore[] | undefined;
@@ -217,7 +219,7 @@ export interface ConsoleDossierProps {
 }
 
 /** Officers: send back, pre-assess, see every sheet and the result. Council: score once, then see the rest. */
-export function ConsoleDossierPage({ assets, round, dossier, standing, sheet, ownScore, scores, result, flash }: ConsoleDossierProps) {
+export function ConsoleDossierPage({ assets, round, dossier, standing, member, sheet, ownScore, scores, result, flash }: ConsoleDossierProps) {
   const title = `Hồ sơ: ${dossier.productName}`;
   const base = consoleDossierPath(dossier.id);
   return (
@@ -260,7 +262,7 @@ export function ConsoleDossierPage({ assets, round, dossier, standing, sheet, ow
             </form>
           </>
         ) : null}
-        {standing === 'council' && !ownScore && dossier.state === 'preassessed' && round.state === 'scoring' ? (
+        {member && !ownScore && dossier.state === 'preassessed' && round.state === 'scoring' ? (
           <form method="post" action={`${base}/cham`} aria-labelledby="phieu-cham">
             <h2 id="phieu-cham">Phiếu chấm của bạn</h2>
             <p>Chấm độc lập: bạn chỉ xem được phiếu của thành viên khác sau khi nộp. Phiếu đã nộp không sửa được.</p>
@@ -268,7 +270,7 @@ export function ConsoleDossierPage({ assets, round, dossier, standing, sheet, ow
             <button type="submit">Nộp phiếu chấm</button>
           </form>
         ) : null}
-        {standing === 'council' && ownScore ? <p role="status">Bạn đã nộp phiếu chấm lúc {ownScore.submittedAt}.</p> : null}
+        {member && ownScore ? <p role="status">Bạn đã nộp phiếu chấm lúc {ownScore.submittedAt}.</p> : null}
         {result ? <ResultView result={result} final={result.final} /> : null}
         {scores && scores.length > 0 ? (
           <section aria-labelledby="cac-phieu">

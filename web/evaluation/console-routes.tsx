@@ -48,12 +48,18 @@ async function renderDossier(c: Context<AppEnv>, id: string, status: Status, fla
   const principal = requirePrincipal(c);
   const { dossier, standing } = await readDossier(services, principal, id);
   if (standing === 'producer') return c.redirect(`/co-so-cua-toi/ho-so-ocop/${encodeURIComponent(id)}`, 303);
-  const [round, sheet, ownScore] = await Promise.all([services.evaluation.getRound(dossier.roundId), findSheet(services, dossier.sheetId), services.evaluation.getScore(id, principal.accountId)]);
-  const maySee = standing === 'officer' || ownScore !== undefined;
+  const [round, sheet, ownScore, member] = await Promise.all([
+    services.evaluation.getRound(dossier.roundId),
+    findSheet(services, dossier.sheetId),
+    services.evaluation.getScore(id, principal.accountId),
+    services.evaluation.getMember(dossier.roundId, principal.accountId),
+  ]);
+  // A member (even an officer) sees the others' sheets and the result only after submitting their own.
+  const maySee = member ? ownScore !== undefined : standing === 'officer';
   const [scores, result] = maySee ? await Promise.all([readScores(services, principal, id), readResult(services, principal, id)]) : [undefined, undefined];
   c.header('Cache-Control', NO_STORE);
   return c.html(
-    await renderDocument(<ConsoleDossierPage assets={assetsOf(c)} round={round!} dossier={dossier} standing={standing} sheet={sheet} ownScore={ownScore} scores={scores} result={result} flash={flash} />),
+    await renderDocument(<ConsoleDossierPage assets={assetsOf(c)} round={round!} dossier={dossier} standing={standing} member={member !== undefined} sheet={sheet} ownScore={ownScore} scores={scores} result={result} flash={flash} />),
     status,
   );
 }
