@@ -11,6 +11,7 @@ export const sheetKey = (id: string) => ({ PK: SHEETS_PARTITION, SK: `SHEET#${id
 export const roundPartition = (id: string) => `${EVAL_PREFIX}ROUND#${id}`;
 export const roundKey = (id: string) => ({ PK: roundPartition(id), SK: 'ROUND' });
 export const roundLogKey = (id: string, at: string, seq: string) => ({ PK: roundPartition(id), SK: `LOG#${at}#${seq}` });
+export const roundProductKey = (roundId: string, productId: string) => ({ PK: roundPartition(roundId), SK: `PRODUCT#${productId}` });
 export const memberKey = (roundId: string, accountId: string) => ({ PK: roundPartition(roundId), SK: `MEMBER#${accountId}` });
 
 export const dossierPartition = (id: string) => `${EVAL_PREFIX}DOSSIER#${id}`;

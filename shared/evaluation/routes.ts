@@ -173,7 +173,7 @@ const submitRoute = createRoute({
     ...signedIn,
     403: errorResponse('NOT_A_PRODUCER, NOT_STOREFRONT_OWNER, ROUND_OF_OTHER_PROVINCE'),
     404: errorResponse('ROUND_NOT_FOUND, PRODUCT_NOT_FOUND'),
-    409: errorResponse('ROUND_NOT_OPEN, ROUND_DEADLINE_PASSED'),
+    409: errorResponse('ROUND_NOT_OPEN, ROUND_DEADLINE_PASSED, DOSSIER_EXISTS (one dossier per product per round)'),
   },
 });
 

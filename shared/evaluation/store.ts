@@ -12,6 +12,7 @@ import {
   dossierVersionKey,
   memberKey,
   producerDossierKey,
+  roundProductKey,
   provinceRoundsPartition,
   roundDossiersPartition,
   roundKey,
@@ -208,7 +209,7 @@ export class DynamoEvaluationStore {
     return { ...dossierVersionKey(e.snapshot.id, e.version), type: 'DossierVersion', ...e };
   }
 
-  /** The dossier, its first version and the producer's pointer, in one transaction. */
+  /** The dossier, its first version, the producer's pointer and the round's claim on the product, in one transaction. */
   async createDossier(d: Dossier, entry: DossierVersionEntry): Promise<void> {
     const TableName = this.tableName;
     await this.db.send(
@@ -217,9 +218,14 @@ export class DynamoEvaluationStore {
           { Put: { TableName, Item: this.dossierItem(d), ConditionExpression: 'attribute_not_exists(PK)' } },
           { Put: { TableName, Item: this.versionItem(entry), ConditionExpression: 'attribute_not_exists(PK)' } },
           { Put: { TableName, Item: { ...producerDossierKey(d.producerId, d.id), type: 'ProducerDossier', dossierId: d.id, roundId: d.roundId, createdAt: d.createdAt } } },
+          // One dossier per product per round: the claim is part of the same transaction.
+          { Put: { TableName, Item: { ...roundProductKey(d.roundId, d.productId), type: 'RoundProduct', dossierId: d.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
         ],
       }),
-    );
+    ).catch((error: unknown) => {
+      if (cancelled(error)?.[3] === 'ConditionalCheckFailed') throw new Conflict('Sản phẩm này đã có hồ sơ trong đợt đánh giá', 'DOSSIER_EXISTS', { productId: d.productId });
+      throw error;
+    });
   }
 
   /** Replaces the dossier if still at `expectedVersion` and writes the new version (409 DOSSIER_CONFLICT). */

@@ -116,3 +116,21 @@ describe('dossier documents (private, sniffed, size-limited), one sheet per memb
     await expectErrorShape(back, 'ILLEGAL_TRANSITION');
   });
 });
+
+describe('one dossier per product per round', () => {
+  it('takes exactly one of two simultaneous submissions for the same product', async () => {
+    const services = await createTestServices({ clock: new ManualClock('2026-11-23T03:00:00Z') });
+    const app = createApp(services);
+    const officer = await createTestAccount(services, 'officer', { provinceCode: '86' });
+    await seedSubject(services, 'htx-dua', '86');
+    const producer = await createTestAccount(services, 'producer', { producerId: 'htx-dua' });
+    const roundId = ((await (await call(app, 'POST', '/api/evaluation-rounds', officer.bearer, roundBody())).json()) as { id: string }).id;
+    await call(app, 'POST', `/api/evaluation-rounds/${roundId}/transitions`, officer.bearer, { to: 'open' });
+    const body = { productId: 'htx-dua-sp', selfAssessment: sheetChoices() };
+    const results = await Promise.all([0, 1, 2].map(() => Promise.resolve(call(app, 'POST', `/api/evaluation-rounds/${roundId}/dossiers`, producer.bearer, body))));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    await expectErrorShape(results.find((r) => r.status === 409)!, 'DOSSIER_EXISTS');
+    expect(await services.evaluation.roundDossiers(roundId)).toHaveLength(1);
+    expect(await services.evaluation.producerDossiers('htx-dua')).toHaveLength(1);
+  });
+});
