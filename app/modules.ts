@@ -1,6 +1,7 @@
 import { withPages, type AppModule } from './app-module';
 import { cartModule } from '../shared/cart/module';
 import { catalogModule } from '../shared/catalog/module';
+import { evaluationModule } from '../shared/evaluation/module';
 import { healthModule } from '../shared/health/module';
 import { identityModule } from '../shared/identity/module';
 import { livestreamModule } from '../shared/livestream/module';
@@ -24,6 +25,7 @@ import { reviewWebRoutes as reviewPages } from '../web/reviews/routes';
 import { livestreamWebRoutes as livestreamPages } from '../web/livestream/routes';
 import { locatorWebRoutes as locatorPages } from '../web/locator/routes';
 import { webRoutes as catalogPages } from '../web/routes';
+import { evaluationWebRoutes as evaluationPages } from '../web/evaluation/routes';
 import { searchWebRoutes as searchPages } from '../web/search/search-routes';
 
 export { withPages, type AppModule } from './app-module';
@@ -42,6 +44,7 @@ export const modules = [
   withPages(storefrontModule, storefrontPages),
   withPages(onboardingModule, onboardingPages),
   withPages(registryModule, registryPages),
+  withPages(evaluationModule, evaluationPages),
   paymentsModule,
   withPages(ordersModule, ordersPages),
   withPages(reviewsModule, reviewPages),

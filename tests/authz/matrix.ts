@@ -44,6 +44,8 @@ import { endedLiveOfA, liveBodyOfA, liveOfA, runningLiveOfA } from '../livestrea
 /** A 1×1 PNG: enough for the image pipeline to accept. */
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 import { pointBody } from '../locator/fixtures';
+import { dossierOfA, newSheetBody, roundInProvinceX, seatCaller, sheetChoices } from '../evaluation/matrix-support';
+import { preAssessmentBody, roundBody } from '../evaluation/eval-fixtures';
 import { PointInputSchema } from '../../shared/locator/point-of-sale';
 
 export { matrixRoles, type MatrixContext, type MatrixFixtures, type MatrixRole, type Method, type Outcome } from './matrix-context';
@@ -633,6 +635,110 @@ export const matrix: MatrixEntry[] = [
     expect: storefrontOwner(),
     request: async (ctx) => ({ path: `/co-so-cua-toi/don-hang/${(await orderBy(ctx)).subOrderId}/chuyen`, form: { to: 'packed' } }),
   },
+  // ── evaluation (shared/evaluation; docs/evaluation.md): rounds of provinceX, dossiers of producerA ─
+  { method: 'POST', path: '/api/score-sheets', expect: only('admin'), request: (ctx) => ({ json: newSheetBody(ctx) }) },
+  // An officer's round is in their province: provinceX in the body makes officerY's 403 (NOT_PROVINCE_OFFICER).
+  { method: 'POST', path: '/api/evaluation-rounds', expect: only('officerX', 'admin'), request: (ctx) => ({ json: roundBody({ provinceCode: ctx.fixtures.provinceX }) }) },
+  {
+    method: 'POST',
+    path: '/api/evaluation-rounds/:id/transitions',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/evaluation-rounds/${await roundInProvinceX(ctx)}/transitions`, json: { to: 'open' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/evaluation-rounds/:id/council',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/evaluation-rounds/${await roundInProvinceX(ctx)}/council`, json: { email: (await ctx.createAccount('shopper')).account.email } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/evaluation-rounds/:id/dossiers',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/api/evaluation-rounds/${await roundInProvinceX(ctx, 'open')}/dossiers`, json: { newProduct: { name: `Nước mắm ${ctx.unique()}`, group: 'food', subgroup: 'food-condiment', priceVnd: 120000, unit: 'chai 500 ml' }, selfAssessment: sheetChoices() } }),
+  },
+  // Authorization comes before the round's state: officerX's case answers 409 ROUND_NOT_DECIDED (allowed through).
+  {
+    method: 'POST',
+    path: '/api/evaluation-rounds/:id/decisions',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({
+      path: `/api/evaluation-rounds/${await roundInProvinceX(ctx)}/decisions`,
+      json: { level: 'province', decisionNo: '512/QĐ-UBND', decisionDate: '2026-11-30', signer: 'Nguyễn Văn A', issuingAuthority: 'UBND thành phố Hà Nội', items: [{ dossierId: 'hs-000000000000' }] },
+    }),
+  },
+  { method: 'POST', path: '/api/dossiers/:id/send-back', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/api/dossiers/${await dossierOfA(ctx)}/send-back`, json: { comment: 'Bổ sung kết quả kiểm nghiệm' } }) },
+  { method: 'POST', path: '/api/dossiers/:id/corrections', expect: storefrontOwner(), request: async (ctx) => ({ path: `/api/dossiers/${await dossierOfA(ctx, 'returned')}/corrections`, json: { note: 'Đã bổ sung' } }) },
+  { method: 'POST', path: '/api/dossiers/:id/pre-assessment', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/api/dossiers/${await dossierOfA(ctx)}/pre-assessment`, json: preAssessmentBody }) },
+  // The council is a role scoped to the round: each non-producer caller is seated on this dossier's round first.
+  {
+    method: 'POST',
+    path: '/api/dossiers/:id/scores',
+    expect: { anonymous: 401, shopper: 'allow', producerA: 403, producerB: 403, officerX: 'allow', officerY: 'allow', admin: 'allow' },
+    request: async (ctx) => {
+      const id = await dossierOfA(ctx, 'preassessed');
+      await seatCaller(ctx, id);
+      return { path: `/api/dossiers/${id}/scores`, json: { choices: sheetChoices() } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/dossier-documents',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ multipart: { dossierId: await dossierOfA(ctx), kind: 'food-safety', file: new File(['%PDF-1.4\n%%EOF\n'], 'giay-chung-nhan.pdf', { type: 'application/pdf' }) } }),
+  },
+  // Evaluation pages (web/evaluation): the same service functions, the same object-level rules.
+  { method: 'POST', path: '/quan-ly/danh-gia', expect: only('officerX', 'admin'), request: (ctx) => ({ form: { name: 'Đợt thử', periodFrom: '2026-11-01', periodTo: '2026-12-31', deadline: '2026-12-15', productGroups: 'food', provinceCode: ctx.fixtures.provinceX } }) },
+  { method: 'POST', path: '/quan-ly/danh-gia/:id/chuyen', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/quan-ly/danh-gia/${await roundInProvinceX(ctx)}/chuyen`, form: { to: 'open' } }) },
+  {
+    method: 'POST',
+    path: '/quan-ly/danh-gia/:id/hoi-dong',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/quan-ly/danh-gia/${await roundInProvinceX(ctx)}/hoi-dong`, form: { email: (await ctx.createAccount('shopper')).account.email } }),
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/danh-gia/:id/quyet-dinh',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({
+      path: `/quan-ly/danh-gia/${await roundInProvinceX(ctx)}/quyet-dinh`,
+      form: { level: 'province', decisionNo: '512/QĐ-UBND', decisionDate: '2026-11-30', signer: 'Nguyễn Văn A', issuingAuthority: 'UBND thành phố Hà Nội', dossierIds: 'hs-000000000000' },
+    }),
+  },
+  { method: 'POST', path: '/quan-ly/danh-gia/ho-so/:id/tra-lai', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/quan-ly/danh-gia/ho-so/${await dossierOfA(ctx)}/tra-lai`, form: { comment: 'Bổ sung' } }) },
+  {
+    method: 'POST',
+    path: '/quan-ly/danh-gia/ho-so/:id/so-bo',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/quan-ly/danh-gia/ho-so/${await dossierOfA(ctx)}/so-bo`, form: { commune: 'UBND xã Thử', rawMaterials: '1', labour: '1', idea: '1', identity: '1' } }),
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/danh-gia/ho-so/:id/cham',
+    expect: { anonymous: 401, shopper: 'allow', producerA: 403, producerB: 403, officerX: 'allow', officerY: 'allow', admin: 'allow' },
+    request: async (ctx) => {
+      const id = await dossierOfA(ctx, 'preassessed');
+      await seatCaller(ctx, id);
+      return { path: `/quan-ly/danh-gia/ho-so/${id}/cham`, form: Object.fromEntries(Object.entries(sheetChoices()).map(([k, v]) => [`cham:${k}`, v])) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/ho-so-ocop',
+    expect: storefrontOwner(),
+    request: async (ctx) => {
+      const roundId = await roundInProvinceX(ctx, 'open');
+      const product = await draftProductOf(ctx.services, ctx.fixtures.producerA);
+      return { form: { roundId, productId: product.id, ...Object.fromEntries(Object.entries(sheetChoices()).map(([k, v]) => [`tu:${k}`, v])) } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/ho-so-ocop/:id/tai-lieu',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/ho-so-ocop/${await dossierOfA(ctx)}/tai-lieu`, multipart: { kind: 'photo', file: new File([TINY_PNG], 'anh.png', { type: 'image/png' }) } }),
+  },
+  { method: 'POST', path: '/co-so-cua-toi/ho-so-ocop/:id/sua', expect: storefrontOwner(), request: async (ctx) => ({ path: `/co-so-cua-toi/ho-so-ocop/${await dossierOfA(ctx, 'returned')}/sua`, form: { note: 'Đã bổ sung' } }) },
   // ── points of sale (shared/locator/routes.ts; docs/locator.md) ────────────────────────────────
   // Officers list and edit their own province's points (officerY: 403 NOT_PROVINCE_OFFICER); admins everywhere.
   { method: 'POST', path: '/api/points-of-sale', expect: provinceOfficer({ orAdmin: true }), request: (ctx) => ({ json: pointBody({ provinceCode: ctx.fixtures.provinceX }) }) },
