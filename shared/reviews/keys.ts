@@ -1,5 +1,6 @@
 import type { IndexDefinition } from '../db/table-definition';
 import { ownerIndex } from '../db/owner-index';
+import { productRatingItemKey } from '../catalog/listing-rating';
 
 /**
  * Key layout of reviews (docs/reviews.md). One partition per review holds the review, its reports
@@ -22,7 +23,8 @@ export const moderationLogKey = (reviewId: string, at: string, version: number) 
  * touches them (docs/reviews.md, "Why a separate item").
  */
 export const RATING_SK = 'RATING';
-export const productRatingKey = (productId: string) => ({ PK: `PRODUCT#${productId}`, SK: RATING_SK });
+/** The catalogue builds listing items' rating sort key from the same item (shared/catalog/listing-rating.ts). */
+export const productRatingKey = productRatingItemKey;
 export const producerRatingKey = (producerId: string) => ({ PK: `PRODUCER#${producerId}`, SK: RATING_SK });
 
 // --- index partitions (sparse: only visible reviews carry them) -------------------------------

@@ -23,5 +23,5 @@ export const reviewsModule = defineModule({
   services: (deps) => ({ reviews: new DynamoReviewStore(deps.db, deps.tableName) }),
   indexes: [reviewsNewestIndex, reviewsHelpfulIndex, reportedReviewsIndex],
   // Reads the order (Query) and the product (GetItem); writes review, report/log and aggregates in one transaction.
-  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
+  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
 });

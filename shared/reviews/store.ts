@@ -16,6 +16,8 @@ import {
   reviewsHelpfulIndex,
   reviewsNewestIndex,
 } from './keys';
+import { productKey } from '../catalog/keys';
+import { RATING_SORT_ATTR, ratingReadOf, versionCondition, type ListingRatingRead } from '../catalog/listing-rating';
 import { scoreOf, type ModerationEntry, type StoredReview } from './review';
 import { emptyAggregate, type AggregateDelta, type RatingAggregate } from './rules';
 
@@ -70,6 +72,61 @@ function aggregateUpdate(tableName: string, key: { PK: string; SK: string }, del
   return { Update: { TableName: tableName, Key: key, UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values } };
 }
 
+/**
+ * What a write that moves the product's aggregate needs to keep the listing items' rating sort key
+ * in step (shared/catalog/listing-rating.ts): the aggregate as read (the write moves it from that
+ * version only), the product item as read (its listing set), and the listing items to re-key.
+ */
+export interface RatingSync {
+  read: ListingRatingRead;
+  /** `updatedAt` of the product item read; undefined when there was none. */
+  productUpdatedAt: string | undefined;
+  listingKeys: { PK: string; SK: string }[];
+  /** The listing items' new `RATING` key, from `read.totals` moved by the delta. */
+  sortKey: string;
+}
+
+/** The product's aggregate: `ADD` the delta and the version, from the version read only. */
+function productAggregateUpdate(tableName: string, productId: string, delta: AggregateDelta, sync: RatingSync) {
+  const update = aggregateUpdate(tableName, productRatingKey(productId), { ...delta, version: 1 } as AggregateDelta, { productId })!.Update;
+  const condition = versionCondition(sync.read.version);
+  return {
+    Update: {
+      ...update,
+      ConditionExpression: condition.ConditionExpression,
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, ...condition.ExpressionAttributeNames },
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...(condition.ExpressionAttributeValues ?? {}) },
+    },
+  };
+}
+
+/** The product item is still the one whose listing set the write re-keys. */
+function productCheck(tableName: string, productId: string, updatedAt: string | undefined) {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: productKey(productId),
+      ...(updatedAt === undefined
+        ? { ConditionExpression: 'attribute_not_exists(PK)' }
+        : { ConditionExpression: '#updatedAt = :updatedAt', ExpressionAttributeNames: { '#updatedAt': 'updatedAt' }, ExpressionAttributeValues: { ':updatedAt': updatedAt } }),
+    },
+  };
+}
+
+function listingRekey(tableName: string, key: { PK: string; SK: string }, sortKey: string) {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: 'SET #rating = :rating',
+      // Never create a bare listing item: a product unlisted meanwhile fails the product check anyway.
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#rating': RATING_SORT_ATTR },
+      ExpressionAttributeValues: { ':rating': sortKey },
+    },
+  };
+}
+
 export type WriteOutcome =
   | { ok: true }
   /** The review exists already (create) or moved since it was read (every other write). */
@@ -110,14 +167,22 @@ export class DynamoReviewStore {
    * still at that version), the product's and the storefront's aggregates moved by `delta`, and any
    * extra item that must not exist yet (a report, a moderation log entry).
    */
-  async write(next: StoredReview, expectedVersion: number | undefined, delta: AggregateDelta, extra: Record<string, unknown>[] = []): Promise<WriteOutcome> {
+  async write(next: StoredReview, expectedVersion: number | undefined, delta: AggregateDelta, extra: Record<string, unknown>[] = [], sync?: RatingSync): Promise<WriteOutcome> {
     const TableName = this.tableName;
+    const moves = Object.values(delta).some((v) => v !== 0 && v !== undefined);
+    if (moves && !sync) throw new Error('A write that moves the aggregate needs its RatingSync');
     const reviewPut =
       expectedVersion === undefined
         ? { Put: { TableName, Item: reviewItem(next), ConditionExpression: 'attribute_not_exists(PK)' } }
         : { Put: { TableName, Item: reviewItem(next), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } } };
     const aggregates = [
-      aggregateUpdate(TableName, productRatingKey(next.productId), delta, { productId: next.productId }),
+      ...(moves && sync
+        ? [
+            productAggregateUpdate(TableName, next.productId, delta, sync),
+            productCheck(TableName, next.productId, sync.productUpdatedAt),
+            ...sync.listingKeys.map((key) => listingRekey(TableName, key, sync.sortKey)),
+          ]
+        : []),
       aggregateUpdate(TableName, producerRatingKey(next.producerId), delta, { producerId: next.producerId }),
     ].filter((u) => u !== undefined);
     const extras = extra.map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(PK)' } }));
@@ -139,6 +204,12 @@ export class DynamoReviewStore {
 
   moderationLogItem(entry: ModerationEntry, version: number) {
     return { ...moderationLogKey(entry.reviewId, entry.at, version), type: 'ReviewModeration', ...entry };
+  }
+
+  /** The product's aggregate with its version, before a write that moves it: 1 GetItem (consistent). */
+  async productRatingForWrite(productId: string): Promise<ListingRatingRead> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: productRatingKey(productId), ConsistentRead: true }));
+    return ratingReadOf(productId, Item);
   }
 
   async productRating(productId: string): Promise<RatingAggregate> {
