@@ -35,6 +35,11 @@ export const productHelpfulPartition = (productId: string) => `REVIEWS#HELPFUL#$
 /** GSI3: visible reviews someone reported, per province of the product: the officers' queue. */
 export const reportedReviewsPartition = (provinceCode: string) => `PROVINCE#${provinceCode}#REPORTED_REVIEWS`;
 
+/** GSI3 too: hidden reviews of a province, latest decision first (the queue's "Đã ẩn", to restore). */
+export const hiddenReviewsPartition = (provinceCode: string) => `PROVINCE#${provinceCode}#HIDDEN_REVIEWS`;
+/** GSI4: every review of a storefront, newest first, visible or hidden (the producer's answer page). */
+export const producerReviewsPartition = (producerId: string) => `REVIEWS#PRODUCER#${producerId}`;
+
 export const reviewsNewestIndex = ownerIndex;
 /** Declared exactly as the orders module declares GSI2/GSI3: the table shares them. */
 export const reviewsHelpfulIndex = {
@@ -46,4 +51,10 @@ export const reportedReviewsIndex = {
   indexName: 'GSI3',
   partitionKey: { name: 'GSI3PK', type: 'S' },
   sortKey: { name: 'GSI3SK', type: 'S' },
+} as const satisfies IndexDefinition;
+/** Declared exactly as the orders module declares GSI4 (its unpaid sub-orders): the table shares it. */
+export const producerReviewsIndex = {
+  indexName: 'GSI4',
+  partitionKey: { name: 'GSI4PK', type: 'S' },
+  sortKey: { name: 'GSI4SK', type: 'S' },
 } as const satisfies IndexDefinition;

@@ -11,6 +11,9 @@ import {
   productReviewsPartition,
   reportedReviewsIndex,
   reportedReviewsPartition,
+  hiddenReviewsPartition,
+  producerReviewsIndex,
+  producerReviewsPartition,
   reportKey,
   reviewKey,
   reviewsHelpfulIndex,
@@ -36,12 +39,19 @@ function reviewItem(r: StoredReview) {
           GSI2SK: `${String(scoreOf(r)).padStart(6, '0')}#${newest}`,
         }
       : {}),
-    ...(r.awaitingModeration ? { GSI3PK: reportedReviewsPartition(r.provinceCode), GSI3SK: `${r.lastReportedAt ?? r.updatedAt}#${r.id}` } : {}),
+    // A review waits in the queue while reported and undecided, or sits in "hidden" once hidden (never both).
+    ...(r.awaitingModeration
+      ? { GSI3PK: reportedReviewsPartition(r.provinceCode), GSI3SK: `${r.lastReportedAt ?? r.updatedAt}#${r.id}` }
+      : r.status === 'hidden'
+        ? { GSI3PK: hiddenReviewsPartition(r.provinceCode), GSI3SK: `${r.updatedAt}#${r.id}` }
+        : {}),
+    GSI4PK: producerReviewsPartition(r.producerId),
+    GSI4SK: newest,
   };
 }
 
 const reviewOf = (item: Record<string, unknown>) => {
-  const { GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, GSI3PK: _e, GSI3SK: _f, type: _t, ...rest } = withoutKeys<Record<string, unknown>>(item);
+  const { GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, GSI3PK: _e, GSI3SK: _f, GSI4PK: _g, GSI4SK: _h, type: _t, ...rest } = withoutKeys<Record<string, unknown>>(item);
   return rest as unknown as StoredReview;
 };
 
@@ -299,6 +309,39 @@ export class DynamoReviewStore {
       }),
     );
     return (page.Items ?? []).map(reviewOf);
+  }
+
+  /** Hidden reviews of a province, latest decision first: one Query on GSI3 (the queue's "Đã ẩn"). */
+  async hiddenInProvince(provinceCode: string, limit: number): Promise<StoredReview[]> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: reportedReviewsIndex.indexName,
+        KeyConditionExpression: 'GSI3PK = :pk',
+        ExpressionAttributeValues: { ':pk': hiddenReviewsPartition(provinceCode) },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map(reviewOf);
+  }
+
+  /** A storefront's reviews, newest first, visible and hidden: one Query on GSI4 per page. */
+  async reviewsOfProducer(producerId: string, limit: number, cursor?: string): Promise<{ items: StoredReview[]; nextCursor?: string }> {
+    const fingerprint = `producer-reviews|${producerId}`;
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: producerReviewsIndex.indexName,
+        KeyConditionExpression: 'GSI4PK = :pk',
+        ExpressionAttributeValues: { ':pk': producerReviewsPartition(producerId) },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: cursor ? decodeCursor(cursor, fingerprint) : undefined,
+      }),
+    );
+    const next = page.LastEvaluatedKey as Record<string, string> | undefined;
+    return { items: (page.Items ?? []).map(reviewOf), ...(next ? { nextCursor: encodeCursor(fingerprint, next) } : {}) };
   }
 
   /** Every visible review of a product, for tests that recount the aggregate (Query pages on GSI1). */
