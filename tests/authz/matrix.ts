@@ -523,6 +523,21 @@ export const matrix: MatrixEntry[] = [
     expect: provinceOfficer({ orAdmin: true }),
     request: async (ctx) => ({ path: `/api/reviews/${(await reviewOfA(ctx, { reported: true })).lineId}/moderation`, json: { action: 'hide', reason: 'Quảng cáo' } }),
   },
+  // The same three as page forms (web/reviews/answer-routes.tsx): reply from the dashboard, report
+  // from a review card, hide from the province console's queue.
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/danh-gia/:id/phan-hoi',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/danh-gia/${(await reviewOfA(ctx)).lineId}/phan-hoi`, form: { text: 'Cảm ơn quý khách' } }),
+  },
+  { method: 'POST', path: '/bao-cao-danh-gia/:id', expect: signedIn(), request: async (ctx) => ({ path: `/bao-cao-danh-gia/${(await reviewOfA(ctx)).lineId}`, form: { reason: 'Nội dung sai' } }) },
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/danh-gia/:id/kiem-duyet',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/quan-ly/tinh/danh-gia/${(await reviewOfA(ctx, { reported: true })).lineId}/kiem-duyet`, form: { action: 'hide', reason: 'Quảng cáo' } }),
+  },
   // ── livestreams (shared/livestream/routes.ts; docs/livestream.md) ────────────────────────────
   // A producer schedules for its own storefront (the body names producerA, as an admin must):
   // producerB is refused by the storefront check, shoppers and officers by role.
