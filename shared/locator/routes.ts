@@ -6,10 +6,15 @@ import { InvalidInput } from '../http/errors';
 import { PublicIdSchema } from '../http/ids';
 import { queryIntegerOr } from '../http/query-integer';
 import { validationHook } from '../http/validation-hook';
-import { requirePrincipal, requireRole } from '../identity/authorize';
+import { assertOfficerOf, requirePrincipal, requireRole } from '../identity/authorize';
 import { securedBy } from '../identity/route-helpers';
 import { provinceCodes } from '../reference/provinces';
 import { OpeningHoursSchema, PointInputSchema, PointPatchSchema, pointStatuses, pointTypes, type PointOfSale } from './point-of-sale';
+import { bodyLimit } from 'hono/body-limit';
+import { PayloadTooLarge } from '../http/errors';
+import { toCsv } from '../text/csv';
+import { exportHeader, rowOf } from './csv-columns';
+import { importPointsCsv, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './csv-import';
 import { carriedProducts, createPoint, deletePoint, getPoint, nearbyPoints, openState, provincePoints, updatePoint, type NearbyPoint } from './service';
 
 const tags = ['points of sale'];
@@ -39,6 +44,7 @@ const PointSchema = z
     phone: z.string().optional(),
     productIds: z.array(z.string()),
     producerIds: z.array(z.string()),
+    importKey: z.string().optional().openapi({ description: 'The "Mã" of the CSV row it was imported from' }),
     openNow: z.boolean().openapi({ description: 'Listed as open and inside its hours now, in Vietnam time' }),
     nextOpening: z.string().optional().openapi({ description: 'Next opening (UTC ISO-8601) within two weeks, if any' }),
     createdAt: z.string(),
@@ -148,6 +154,90 @@ const deleteRoute = createRoute({
   },
 });
 
+export const POINT_IMPORT_PATH = '/api/points-of-sale/imports';
+/** The CSV travels JSON-escaped: room for the escaping of a 1 MB file. */
+export const POINT_IMPORT_BODY_LIMIT = 2 * MAX_IMPORT_BYTES;
+
+const CellErrorSchema = z.object({ field: z.string().openapi({ example: 'Vĩ độ' }), message: z.string().openapi({ example: 'Chỉ nhận số thập phân (ví dụ 21.0245)' }) });
+const outcomes = ['created', 'updated', 'unchanged', 'would-create', 'would-update', 'error'] as const;
+const ImportReportSchema = z
+  .object({
+    dryRun: z.boolean(),
+    rows: z.array(
+      z.object({
+        line: z.number().int().openapi({ description: 'Line in the file; the header is line 1', example: 2 }),
+        key: z.string().optional().openapi({ example: 'HN-001' }),
+        pointId: z.string().optional(),
+        name: z.string().optional(),
+        outcome: z.enum(outcomes),
+        code: z.string().optional().openapi({ example: 'INVALID_INPUT' }),
+        errors: z.array(CellErrorSchema).optional(),
+      }),
+    ),
+    counts: z.object(Object.fromEntries(outcomes.map((o) => [o, z.number().int()])) as Record<(typeof outcomes)[number], z.ZodNumber>),
+  })
+  .openapi('PointImportReport', {
+    example: {
+      dryRun: true,
+      rows: [
+        { line: 2, key: 'HN-001', pointId: 'diem-ban-01-3f9a1c0b2d4e5f60', name: 'Trung tâm OCOP Hoàn Kiếm', outcome: 'would-create' },
+        { line: 3, key: 'HN-002', name: 'Góc OCOP', outcome: 'error', code: 'INVALID_INPUT', errors: [{ field: 'Vĩ độ', message: 'Chỉ nhận số thập phân (ví dụ 21.0245)' }] },
+      ],
+      counts: { created: 0, updated: 0, unchanged: 0, 'would-create': 1, 'would-update': 0, error: 1 },
+    },
+  });
+
+const importRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [
+    requireRole('officer', 'admin'),
+    bodyLimit({
+      maxSize: POINT_IMPORT_BODY_LIMIT,
+      onError: () => {
+        throw new PayloadTooLarge(POINT_IMPORT_BODY_LIMIT);
+      },
+    }),
+  ] as const,
+  method: 'post',
+  path: '/points-of-sale/imports',
+  summary: `Import points of sale from CSV (officer: own province's rows; admin: any), at most ${MAX_IMPORT_ROWS} rows / 1 MB; dryRun=true reports and writes nothing`,
+  description:
+    'UTF-8 CSV with a header row of Vietnamese column names (docs/locator.md, "CSV"). Each row is checked like POST /points-of-sale and written in its own transaction; a row of another province is refused on its own. Re-running the same file reports "unchanged".',
+  request: {
+    query: z.object({ dryRun: z.enum(['true', 'false']).default('false').openapi({ description: 'true: check and report only' }) }),
+    ...json(
+      z
+        .object({ csv: z.string().min(1).openapi({ description: 'The file’s text' }) })
+        .strict()
+        .openapi('PointImportInput', { example: { csv: 'Mã,Tên,Loại,Mã tỉnh,Xã, phường,Địa chỉ,Vĩ độ,Kinh độ,Giờ mở cửa OSM\r\nHN-001,Trung tâm OCOP Hoàn Kiếm,center,01,Phường Hoàn Kiếm,25 Tràng Tiền,21.0245,105.8553,Mo-Fr 07:30-17:00' } }),
+    ),
+  },
+  responses: {
+    200: answer(ImportReportSchema, 'One report line per CSV row (row errors are in the report, not a 4xx)'),
+    400: errorResponse('INVALID_INPUT, CSV_UNREADABLE, CSV_COLUMNS (details: unknown, missing), CSV_TOO_LARGE'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('Not an officer or admin'),
+    413: errorResponse('PAYLOAD_TOO_LARGE'),
+  },
+});
+
+const exportRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireRole('officer', 'admin')] as const,
+  method: 'get',
+  path: '/points-of-sale/export',
+  summary: 'A province’s points as CSV (officer of the province, admin): the import’s columns, UTF-8 with BOM, formula-safe',
+  request: { query: z.object({ province: z.enum(provinceCodes).optional().openapi({ description: 'Default: the officer’s province; required for an admin', example: '01' }) }) },
+  responses: {
+    200: { content: { 'text/csv': { schema: z.string().openapi({ example: '\uFEFFMã,Tên,Loại,Mã tỉnh,…\r\n' }) } }, description: 'RFC 4180 CSV, re-imports as unchanged' },
+    400: errorResponse('INVALID_INPUT: unknown province, or an admin without province'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('NOT_PROVINCE_OFFICER: another province'),
+  },
+});
+
 export function locatorRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(listRoute, async (c) => {
@@ -177,6 +267,20 @@ export function locatorRoutes() {
       throw new InvalidInput('Cho biết vị trí (lat, lng) hoặc tỉnh (province)', 'INVALID_INPUT', [{ path: 'lat', message: 'Required' }]);
     }
     return c.json({ items: found.map((n) => nearbyView(n, now)) }, 200);
+  });
+  // Before /points-of-sale/{id}: "export" would otherwise read as an id.
+  app.openapi(exportRoute, async (c) => {
+    const principal = requirePrincipal(c);
+    const province = c.req.valid('query').province ?? (principal.role === 'officer' ? principal.provinceCode : undefined);
+    if (!province) throw new InvalidInput('Chọn tỉnh, thành phố (province)', 'INVALID_INPUT', [{ path: 'province', message: 'Required' }]);
+    assertOfficerOf(principal, province, { orAdmin: true });
+    const points = (await c.get('services').points.inProvince(province)).sort((a, b) => (a.importKey ?? a.id).localeCompare(b.importKey ?? b.id));
+    const csv = toCsv(exportHeader(), points.map(rowOf));
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="diem-ban-ocop-${province}.csv"`, 'Cache-Control': 'no-store' });
+  });
+  app.openapi(importRoute, async (c) => {
+    const report = await importPointsCsv(c.get('services'), requirePrincipal(c), c.req.valid('json').csv, { dryRun: c.req.valid('query').dryRun === 'true' });
+    return c.json(report, 200);
   });
   app.openapi(getRoute, async (c) => {
     const services = c.get('services');

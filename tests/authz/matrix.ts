@@ -623,4 +623,15 @@ export const matrix: MatrixEntry[] = [
       },
     }),
   ),
+  // CSV import: any officer or admin may send a file; a row of a province the caller does not run is
+  // refused in the per-row report (tests/locator/csv-import.test.ts), so officerY is 'allow' here.
+  {
+    method: 'POST',
+    path: '/api/points-of-sale/imports',
+    expect: only('officerX', 'officerY', 'admin'),
+    request: (ctx) => ({
+      path: '/api/points-of-sale/imports?dryRun=true',
+      json: { csv: `Mã,Tên,Loại,Mã tỉnh,"Xã, phường",Địa chỉ,Vĩ độ,Kinh độ,Giờ mở cửa OSM\r\nMT-${ctx.unique()},Trung tâm OCOP,center,${ctx.fixtures.provinceX},Phường Hoàn Kiếm,25 Tràng Tiền,21.0245,105.8553,Mo-Fr 08:00-17:00` },
+    }),
+  },
 ];
