@@ -6,14 +6,13 @@ import { InvalidInput } from '../http/errors';
 import { PublicIdSchema } from '../http/ids';
 import { queryIntegerOr } from '../http/query-integer';
 import { validationHook } from '../http/validation-hook';
-import { assertOfficerOf, requirePrincipal, requireRole } from '../identity/authorize';
+import { requirePrincipal, requireRole } from '../identity/authorize';
 import { securedBy } from '../identity/route-helpers';
 import { provinceCodes } from '../reference/provinces';
 import { OpeningHoursSchema, PointInputSchema, PointPatchSchema, pointStatuses, pointTypes, type PointOfSale } from './point-of-sale';
 import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLarge } from '../http/errors';
-import { toCsv } from '../text/csv';
-import { exportHeader, rowOf } from './csv-columns';
+import { csvDownloadHeaders, exportProvinceCsv } from './csv-export';
 import { importPointsCsv, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './csv-import';
 import { carriedProducts, createPoint, deletePoint, getPoint, nearbyPoints, openState, provincePoints, updatePoint, type NearbyPoint } from './service';
 
@@ -270,13 +269,8 @@ export function locatorRoutes() {
   });
   // Before /points-of-sale/{id}: "export" would otherwise read as an id.
   app.openapi(exportRoute, async (c) => {
-    const principal = requirePrincipal(c);
-    const province = c.req.valid('query').province ?? (principal.role === 'officer' ? principal.provinceCode : undefined);
-    if (!province) throw new InvalidInput('Chọn tỉnh, thành phố (province)', 'INVALID_INPUT', [{ path: 'province', message: 'Required' }]);
-    assertOfficerOf(principal, province, { orAdmin: true });
-    const points = (await c.get('services').points.inProvince(province)).sort((a, b) => (a.importKey ?? a.id).localeCompare(b.importKey ?? b.id));
-    const csv = toCsv(exportHeader(), points.map(rowOf));
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="diem-ban-ocop-${province}.csv"`, 'Cache-Control': 'no-store' });
+    const { csv, fileName } = await exportProvinceCsv(c.get('services'), requirePrincipal(c), c.req.valid('query').province);
+    return c.body(csv, 200, csvDownloadHeaders(fileName));
   });
   app.openapi(importRoute, async (c) => {
     const report = await importPointsCsv(c.get('services'), requirePrincipal(c), c.req.valid('json').csv, { dryRun: c.req.valid('query').dryRun === 'true' });
