@@ -43,7 +43,7 @@ import { liveBodyOfA, liveOfA, runningLiveOfA } from '../livestream/matrix-suppo
 
 /** A 1×1 PNG: enough for the image pipeline to accept. */
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-import { pointBody } from '../locator/fixtures';
+import { consolePointForm, pointBody } from '../locator/fixtures';
 import { PointInputSchema } from '../../shared/locator/point-of-sale';
 
 export { matrixRoles, type MatrixContext, type MatrixFixtures, type MatrixRole, type Method, type Outcome } from './matrix-context';
@@ -623,6 +623,34 @@ export const matrix: MatrixEntry[] = [
       },
     }),
   ),
+  // The console's point pages (web/locator/console-routes.tsx): same service functions, same province rule.
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/diem-ban/moi',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: (ctx) => ({ path: `/quan-ly/tinh/diem-ban/moi?province=${ctx.fixtures.provinceX}`, form: consolePointForm() }),
+  },
+  ...(['sua', 'xoa'] as const).map(
+    (action): MatrixEntry => ({
+      method: 'POST',
+      path: `/quan-ly/tinh/diem-ban/:id/${action}`,
+      expect: provinceOfficer({ orAdmin: true }),
+      request: async (ctx) => {
+        const at = new Date().toISOString();
+        const point = { ...PointInputSchema.parse(pointBody({ provinceCode: ctx.fixtures.provinceX })), id: `diem-console-${ctx.unique()}`, createdAt: at, updatedAt: at, version: 1 };
+        await ctx.services.points.create(point);
+        return { path: `/quan-ly/tinh/diem-ban/${point.id}/${action}`, form: action === 'sua' ? consolePointForm() : {} };
+      },
+    }),
+  ),
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/diem-ban/nhap-csv',
+    expect: only('officerX', 'officerY', 'admin'),
+    request: (ctx) => ({
+      form: { dryRun: '1', csvText: `Mã,Tên,Loại,Mã tỉnh,"Xã, phường",Địa chỉ,Vĩ độ,Kinh độ,Giờ mở cửa OSM\r\nMT-${ctx.unique()},Trung tâm OCOP,center,${ctx.fixtures.provinceX},Phường Hoàn Kiếm,25 Tràng Tiền,21.0245,105.8553,Mo-Fr 08:00-17:00` },
+    }),
+  },
   // CSV import: any officer or admin may send a file; a row of a province the caller does not run is
   // refused in the per-row report (tests/locator/csv-import.test.ts), so officerY is 'allow' here.
   {
