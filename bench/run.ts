@@ -29,6 +29,7 @@ import { encodeSnapshot } from '../shared/search/snapshot-store';
 import type { Product } from '../shared/catalog/product';
 import { runFlashSale, writeFlashResults } from './flash-sale';
 import { renderSearchBench, runSearchBench } from './search';
+import { locatorTrial, renderLocatorBench, runLocatorBench } from './locator';
 import { buildDataset, defaultSpec } from './dataset';
 import { runLoad, summarise, type LoadResult, type RawRun } from './load';
 import { writeResults, type BenchResults, type Measured, type Overhead, type ScenarioResult } from './report';
@@ -54,6 +55,7 @@ const coldRuns = envInt('BENCH_COLD_RUNS', 5);
 const flash = { buyers: envInt('BENCH_FLASH_BUYERS', 500), units: envInt('BENCH_FLASH_UNITS', 100) };
 const flashOnly = process.argv.slice(2).includes('flash') || process.env.BENCH_ONLY === 'flash';
 const functionsOnly = process.argv.slice(2).includes('functions') || process.env.BENCH_ONLY === 'functions';
+const locatorOnly = process.argv.slice(2).includes('locator') || process.env.BENCH_ONLY === 'locator';
 const TABLE = 'ocop-bench';
 const trial = ['BENCH_PRODUCTS', 'BENCH_DURATION', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_SERIAL', 'BENCH_COLD_RUNS', 'BENCH_FLASH_BUYERS', 'BENCH_FLASH_UNITS'].some((k) => process.env[k]);
 
@@ -183,6 +185,7 @@ async function main(): Promise<number> {
   cleanups.push(() => dynamo.stop());
   if (flashOnly) return flashSale(dynamo.endpoint);
   if (functionsOnly) return functionsAlone(dynamo.endpoint);
+  if (locatorOnly) return locator(dynamo.endpoint);
   const client = createDynamoClient({ endpoint: dynamo.endpoint, region: 'local' });
   cleanups.push(() => client.destroy());
   const loadCounter = new CallCounter().attach(client);
@@ -317,7 +320,18 @@ async function main(): Promise<number> {
   console.log('\n' + searchMarkdown);
   log(`wrote ${searchOut.replace(repoRoot + '/', '')}`);
   await lambdaFunctions(dynamo.endpoint, TABLE, dataset.products);
+  await locator(dynamo.endpoint);
   return flashSale(dynamo.endpoint);
+}
+
+/** Issue 12: nearest-point searches at 5,000 and 50,000 points beside brute force (bench/locator.ts). */
+async function locator(endpoint: string): Promise<number> {
+  const markdown = renderLocatorBench(await runLocatorBench(endpoint, log));
+  const out = join(repoRoot, `bench/results/${locatorTrial || trial ? 'locator-trial' : 'locator-latest'}.md`);
+  writeFileSync(out, markdown);
+  console.log('\n' + markdown);
+  log(`wrote ${out.replace(repoRoot + '/', '')}`);
+  return 0;
 }
 
 /** Issue 16: every Lambda of app/functions.ts, sized and cold-started against the same table. */
