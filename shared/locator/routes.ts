@@ -12,7 +12,8 @@ import { provinceCodes } from '../reference/provinces';
 import { OpeningHoursSchema, PointInputSchema, PointPatchSchema, pointStatuses, pointTypes, type PointOfSale } from './point-of-sale';
 import { bodyLimit } from 'hono/body-limit';
 import { PayloadTooLarge } from '../http/errors';
-import { csvDownloadHeaders, exportProvinceCsv } from './csv-export';
+import { csvDownloadHeaders, exportProvinceCsv, managedProvince } from './csv-export';
+import { DecisionInputSchema, DeclarationInputSchema, decideDeclaration, declarePoint } from './declarations';
 import { importPointsCsv, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './csv-import';
 import { carriedProducts, createPoint, deletePoint, getPoint, nearbyPoints, openState, provincePoints, updatePoint, type NearbyPoint } from './service';
 
@@ -237,6 +238,72 @@ const exportRoute = createRoute({
   },
 });
 
+const DeclarationSchema = z
+  .object({
+    pointId: z.string(),
+    pointName: z.string(),
+    provinceCode: z.string(),
+    producerId: z.string(),
+    productIds: z.array(z.string()),
+    status: z.enum(['pending', 'confirmed', 'rejected']),
+    declaredAt: z.string(),
+    decidedAt: z.string().optional(),
+  })
+  .openapi('PointDeclaration', { example: { pointId: 'trung-tam-ocop-hoan-kiem-a1b2c3', pointName: 'Trung tâm OCOP Hoàn Kiếm', provinceCode: '01', producerId: 'htx-mat-ong-ba-vi', productIds: [], status: 'pending', declaredAt: '2026-12-21T02:00:00.000Z' } });
+
+const declareRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireRole('producer')] as const,
+  method: 'post',
+  path: '/points-of-sale/{id}/declarations',
+  summary: 'A producer declares its products are sold at this point (empty productIds: the whole storefront); the point’s officer confirms',
+  request: { params: z.object({ id: PublicIdSchema }), ...json(DeclarationInputSchema) },
+  responses: {
+    201: answer(DeclarationSchema, 'Pending until the officer decides'),
+    400: errorResponse('INVALID_INPUT'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('NOT_STOREFRONT_OWNER: not a producer with a storefront, or another producer’s product'),
+    404: errorResponse('POINT_NOT_FOUND'),
+    409: errorResponse('DECLARATION_CONFIRMED: already confirmed'),
+    422: errorResponse('UNKNOWN_PRODUCT'),
+  },
+});
+
+const pendingRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireRole('officer', 'admin')] as const,
+  method: 'get',
+  path: '/points-of-sale/declarations',
+  summary: 'Pending producer declarations of a province (officer: own province by default; admin names one)',
+  request: { query: z.object({ province: z.enum(provinceCodes).optional().openapi({ example: '01' }) }) },
+  responses: {
+    200: answer(z.object({ items: z.array(DeclarationSchema) }).openapi('PointDeclarations'), 'Oldest first'),
+    400: errorResponse('INVALID_INPUT'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('NOT_PROVINCE_OFFICER'),
+  },
+});
+
+const decideRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireRole('officer', 'admin')] as const,
+  method: 'post',
+  path: '/points-of-sale/{id}/declarations/{producerId}/decision',
+  summary: 'Confirm (the products join what the point carries, same 3★ gate) or reject a declaration (officer of the point’s province, admin)',
+  request: { params: z.object({ id: PublicIdSchema, producerId: PublicIdSchema }), ...json(DecisionInputSchema) },
+  responses: {
+    200: answer(DeclarationSchema, 'Decided'),
+    400: errorResponse('INVALID_INPUT'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('NOT_PROVINCE_OFFICER'),
+    404: errorResponse('POINT_NOT_FOUND / DECLARATION_NOT_FOUND'),
+    409: errorResponse('DECLARATION_CHANGED (decided or edited meanwhile) / POINT_FULL (40 products, 5 storefronts)'),
+  },
+});
+
 export function locatorRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(listRoute, async (c) => {
@@ -271,6 +338,19 @@ export function locatorRoutes() {
   app.openapi(exportRoute, async (c) => {
     const { csv, fileName } = await exportProvinceCsv(c.get('services'), requirePrincipal(c), c.req.valid('query').province);
     return c.body(csv, 200, csvDownloadHeaders(fileName));
+  });
+  app.openapi(pendingRoute, async (c) => {
+    const principal = requirePrincipal(c);
+    const province = managedProvince(principal, c.req.valid('query').province);
+    return c.json({ items: await c.get('services').pointDeclarations.pending(province) }, 200);
+  });
+  app.openapi(declareRoute, async (c) => {
+    const d = await declarePoint(c.get('services'), requirePrincipal(c), c.req.valid('param').id, c.req.valid('json').productIds);
+    return c.json(d, 201);
+  });
+  app.openapi(decideRoute, async (c) => {
+    const { id, producerId } = c.req.valid('param');
+    return c.json(await decideDeclaration(c.get('services'), requirePrincipal(c), id, producerId, c.req.valid('json').decision), 200);
   });
   app.openapi(importRoute, async (c) => {
     const report = await importPointsCsv(c.get('services'), requirePrincipal(c), c.req.valid('json').csv, { dryRun: c.req.valid('query').dryRun === 'true' });

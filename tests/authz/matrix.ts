@@ -623,6 +623,30 @@ export const matrix: MatrixEntry[] = [
       },
     }),
   ),
+  // Producer declarations (shared/locator/declarations.ts): any producer with a storefront declares; the point's officer decides.
+  {
+    method: 'POST',
+    path: '/api/points-of-sale/:id/declarations',
+    expect: only('producerA', 'producerB'),
+    request: async (ctx) => {
+      const at = new Date().toISOString();
+      const point = { ...PointInputSchema.parse(pointBody({ provinceCode: ctx.fixtures.provinceX })), id: `diem-khai-bao-${ctx.unique()}`, createdAt: at, updatedAt: at, version: 1 };
+      await ctx.services.points.create(point);
+      return { path: `/api/points-of-sale/${point.id}/declarations`, json: { productIds: [] } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/points-of-sale/:id/declarations/:producerId/decision',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => {
+      const at = new Date().toISOString();
+      const point = { ...PointInputSchema.parse(pointBody({ provinceCode: ctx.fixtures.provinceX })), id: `diem-quyet-${ctx.unique()}`, createdAt: at, updatedAt: at, version: 1 };
+      await ctx.services.points.create(point);
+      await ctx.services.pointDeclarations.put({ pointId: point.id, pointName: point.name, provinceCode: point.provinceCode, producerId: ctx.fixtures.producerA, productIds: [], status: 'pending', declaredAt: at });
+      return { path: `/api/points-of-sale/${point.id}/declarations/${ctx.fixtures.producerA}/decision`, json: { decision: 'reject' } };
+    },
+  },
   // The console's point pages (web/locator/console-routes.tsx): same service functions, same province rule.
   {
     method: 'POST',
