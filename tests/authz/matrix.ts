@@ -647,6 +647,18 @@ export const matrix: MatrixEntry[] = [
       return { path: `/api/points-of-sale/${point.id}/declarations/${ctx.fixtures.producerA}/decision`, json: { decision: 'reject' } };
     },
   },
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/diem-ban/:id/khai-bao/:producerId',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => {
+      const at = new Date().toISOString();
+      const point = { ...PointInputSchema.parse(pointBody({ provinceCode: ctx.fixtures.provinceX })), id: `diem-quyet-trang-${ctx.unique()}`, createdAt: at, updatedAt: at, version: 1 };
+      await ctx.services.points.create(point);
+      await ctx.services.pointDeclarations.put({ pointId: point.id, pointName: point.name, provinceCode: point.provinceCode, producerId: ctx.fixtures.producerA, productIds: [], status: 'pending', declaredAt: at });
+      return { path: `/quan-ly/tinh/diem-ban/${point.id}/khai-bao/${ctx.fixtures.producerA}`, form: { decision: 'reject' } };
+    },
+  },
   // The console's point pages (web/locator/console-routes.tsx): same service functions, same province rule.
   {
     method: 'POST',

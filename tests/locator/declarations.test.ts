@@ -81,6 +81,20 @@ describe('producers declare where they sell; the point’s officer decides (Dyna
     expect((await services.points.get(id))!.version).toBe(1);
   });
 
+  it('the console lists pending declarations and confirms one from the page', async () => {
+    const id = await newPoint('Điểm xác nhận trên trang');
+    expect((await send(producer, 'POST', `/api/points-of-sale/${id}/declarations`, { productIds: [] })).status).toBe(201);
+    const html = await (await app.request('/quan-ly/tinh/diem-ban', { headers: officer.cookie })).text();
+    expect(html).toContain(`data-declaration="${id}/htx-khai-bao"`);
+    const post = (who: TestAccount) =>
+      app.request(`/quan-ly/tinh/diem-ban/${id}/khai-bao/htx-khai-bao`, { method: 'POST', headers: { ...who.cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=confirm' });
+    expect((await post(otherOfficer)).status).toBe(403);
+    const done = await post(officer);
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toContain('da=xac-nhan');
+    expect((await services.points.get(id))!.producerIds).toEqual(['htx-khai-bao']);
+  });
+
   it('two racing decisions: exactly one wins, the point is changed once', async () => {
     const id = await newPoint('Điểm hai cán bộ');
     expect((await send(producer, 'POST', `/api/points-of-sale/${id}/declarations`, { productIds: [listed] })).status).toBe(201);

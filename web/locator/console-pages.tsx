@@ -12,9 +12,10 @@ import { identityCss } from '../identity/styles';
 import { ConsoleNav } from '../registry/console-nav';
 import { consoleCss } from '../registry/console-styles';
 import type { AssetUrls } from '../view';
-import { deletePointPath, editPointPath, NEW_POINT_PATH, POINTS_CONSOLE_PATH, POINTS_EXPORT_PATH, POINTS_IMPORT_PATH, withProvince } from './console-paths';
+import { declarationDecisionPath, deletePointPath, editPointPath, NEW_POINT_PATH, POINTS_CONSOLE_PATH, POINTS_EXPORT_PATH, POINTS_IMPORT_PATH, withProvince } from './console-paths';
 import { FORM_FIELDS, formHints, formLabels } from './console-form';
 import { pointPath } from './paths';
+import type { Declaration } from '../../shared/locator/declarations';
 
 type Manager = Extract<Principal, { role: 'officer' | 'admin' }>;
 
@@ -52,7 +53,7 @@ function ProvinceChooser({ principal, province, action }: { principal: Manager; 
   );
 }
 
-export function PointsConsolePage({ assets, principal, province, points, notice }: { assets: AssetUrls; principal: Manager; province: string | undefined; points: PointOfSale[]; notice?: string | undefined }) {
+export function PointsConsolePage({ assets, principal, province, points, notice, declarations = [] }: { assets: AssetUrls; principal: Manager; province: string | undefined; points: PointOfSale[]; notice?: string | undefined; declarations?: Declaration[] }) {
   const name = province ? provinceLabelByCode(province) : undefined;
   return (
     <Shell assets={assets} principal={principal} title={`Điểm bán OCOP${name ? ` — ${name}` : ''}`}>
@@ -109,6 +110,28 @@ export function PointsConsolePage({ assets, principal, province, points, notice 
               </table>
             </div>
           )}
+          <section aria-labelledby="khai-bao">
+            <h2 id="khai-bao">Cơ sở khai báo bán tại điểm (chờ xác nhận)</h2>
+            {declarations.length === 0 ? (
+              <p>Không có khai báo nào đang chờ.</p>
+            ) : (
+              <ul>
+                {declarations.map((d) => (
+                  <li data-declaration={`${d.pointId}/${d.producerId}`}>
+                    Cơ sở <strong>{d.producerId}</strong> bán tại <a href={pointPath(d.pointId)}>{d.pointName}</a>: {d.productIds.length ? `sản phẩm ${d.productIds.join(', ')}` : 'cả gian hàng'}.
+                    <form method="post" action={declarationDecisionPath(d.pointId, d.producerId)} class="inline-form">
+                      <button type="submit" name="decision" value="confirm">
+                        Xác nhận<span class="sr-only"> {d.producerId} tại {d.pointName}</span>
+                      </button>{' '}
+                      <button type="submit" name="decision" value="reject" class="secondary">
+                        Từ chối<span class="sr-only"> {d.producerId} tại {d.pointName}</span>
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
         </>
       ) : (
         <p>Chọn tỉnh, thành phố để xem các điểm bán.</p>

@@ -6,3 +6,4 @@ export const POINTS_EXPORT_PATH = `${POINTS_CONSOLE_PATH}/xuat-csv`;
 export const editPointPath = (id: string) => `${POINTS_CONSOLE_PATH}/${encodeURIComponent(id)}/sua`;
 export const deletePointPath = (id: string) => `${POINTS_CONSOLE_PATH}/${encodeURIComponent(id)}/xoa`;
 export const withProvince = (path: string, province: string | undefined) => (province ? `${path}?province=${encodeURIComponent(province)}` : path);
+export const declarationDecisionPath = (pointId: string, producerId: string) => `${POINTS_CONSOLE_PATH}/${encodeURIComponent(pointId)}/khai-bao/${encodeURIComponent(producerId)}`;

@@ -6,6 +6,7 @@ import { currentPrincipal } from '../../shared/identity/authenticate';
 import { assertOfficerOf, requirePrincipal } from '../../shared/identity/authorize';
 import { csvDownloadHeaders, exportProvinceCsv } from '../../shared/locator/csv-export';
 import { importPointsCsv, MAX_IMPORT_BYTES } from '../../shared/locator/csv-import';
+import { decideDeclaration } from '../../shared/locator/declarations';
 import { pointNotFound } from '../../shared/locator/errors';
 import type { PointOfSale } from '../../shared/locator/point-of-sale';
 import { createPoint, deletePoint, getPoint, updatePoint } from '../../shared/locator/service';
@@ -60,9 +61,10 @@ export function locatorConsoleRoutes() {
     if (!p) return toLogin(c);
     const principal = asRegistrar(p);
     const province = provinceOf(c, principal);
-    const points = province ? await c.get('services').points.inProvince(province) : [];
-    const notice = { tao: 'Đã thêm điểm bán.', luu: 'Đã lưu thay đổi.', xoa: 'Đã xoá điểm bán.' }[c.req.query('da') ?? ''];
-    return send(c, <PointsConsolePage assets={assetsOf(c)} principal={principal} province={province} points={points} notice={notice} />);
+    const services = c.get('services');
+    const [points, declarations] = province ? await Promise.all([services.points.inProvince(province), services.pointDeclarations.pending(province)]) : [[], []];
+    const notice = { tao: 'Đã thêm điểm bán.', luu: 'Đã lưu thay đổi.', xoa: 'Đã xoá điểm bán.', 'xac-nhan': 'Đã xác nhận khai báo.', 'tu-choi': 'Đã từ chối khai báo.' }[c.req.query('da') ?? ''];
+    return send(c, <PointsConsolePage assets={assetsOf(c)} principal={principal} province={province} points={points} declarations={declarations} notice={notice} />);
   });
 
   web.get(POINTS_EXPORT_PATH, async (c) => {
@@ -125,6 +127,16 @@ export function locatorConsoleRoutes() {
     const point = await ownPoint(c, principal);
     await deletePoint(c.get('services'), principal, point.id);
     return c.redirect(`${withProvince(POINTS_CONSOLE_PATH, point.provinceCode)}&da=xoa`, 303);
+  });
+
+  web.post(`${POINTS_CONSOLE_PATH}/:id/khai-bao/:producerId`, formLimit, async (c) => {
+    const principal = asRegistrar(requirePrincipal(c));
+    const point = await ownPoint(c, principal);
+    const body = await c.req.parseBody();
+    const decision = body.decision === 'confirm' ? 'confirm' : body.decision === 'reject' ? 'reject' : undefined;
+    if (!decision) throw new InvalidInput('Chọn xác nhận hoặc từ chối', 'INVALID_INPUT', [{ path: 'decision', message: 'Required' }]);
+    await decideDeclaration(c.get('services'), principal, point.id, c.req.param('producerId') ?? '', decision);
+    return c.redirect(`${withProvince(POINTS_CONSOLE_PATH, point.provinceCode)}&da=${decision === 'confirm' ? 'xac-nhan' : 'tu-choi'}`, 303);
   });
 
   web.get(POINTS_IMPORT_PATH, (c) => {
