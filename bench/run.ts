@@ -31,6 +31,7 @@ import type { Product } from '../shared/catalog/product';
 import { runFlashSale, writeFlashResults } from './flash-sale';
 import { runLiveRush, writeLiveRushResults } from './live-rush';
 import { renderSearchBench, runSearchBench } from './search';
+import { locatorTrial, renderLocatorBench, runLocatorBench } from './locator';
 import { buildDataset, defaultSpec } from './dataset';
 import { runLoad, summarise, type LoadResult, type RawRun } from './load';
 import { writeResults, type BenchResults, type Measured, type Overhead, type ScenarioResult } from './report';
@@ -58,6 +59,7 @@ const flashOnly = process.argv.slice(2).includes('flash') || process.env.BENCH_O
 const live = { buyers: envInt('BENCH_LIVE_BUYERS', 1000), quota: envInt('BENCH_LIVE_QUOTA', 200), stock: envInt('BENCH_LIVE_STOCK', 500) };
 const liveOnly = process.argv.slice(2).includes('live') || process.env.BENCH_ONLY === 'live';
 const functionsOnly = process.argv.slice(2).includes('functions') || process.env.BENCH_ONLY === 'functions';
+const locatorOnly = process.argv.slice(2).includes('locator') || process.env.BENCH_ONLY === 'locator';
 const TABLE = 'ocop-bench';
 const trial = ['BENCH_PRODUCTS', 'BENCH_DURATION', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_SERIAL', 'BENCH_COLD_RUNS', 'BENCH_FLASH_BUYERS', 'BENCH_FLASH_UNITS', 'BENCH_LIVE_BUYERS', 'BENCH_LIVE_QUOTA', 'BENCH_LIVE_STOCK'].some((k) => process.env[k]);
 
@@ -188,6 +190,7 @@ async function main(): Promise<number> {
   if (flashOnly) return flashSale(dynamo.endpoint);
   if (liveOnly) return liveRush(dynamo.endpoint);
   if (functionsOnly) return functionsAlone(dynamo.endpoint);
+  if (locatorOnly) return locator(dynamo.endpoint);
   const client = createDynamoClient({ endpoint: dynamo.endpoint, region: 'local' });
   cleanups.push(() => client.destroy());
   const loadCounter = new CallCounter().attach(client);
@@ -322,8 +325,19 @@ async function main(): Promise<number> {
   console.log('\n' + searchMarkdown);
   log(`wrote ${searchOut.replace(repoRoot + '/', '')}`);
   await lambdaFunctions(dynamo.endpoint, TABLE, dataset.products);
+  await locator(dynamo.endpoint);
   const flashCode = await flashSale(dynamo.endpoint);
   return (await liveRush(dynamo.endpoint)) || flashCode;
+}
+
+/** Issue 12: nearest-point searches at 5,000 and 50,000 points beside brute force (bench/locator.ts). */
+async function locator(endpoint: string): Promise<number> {
+  const markdown = renderLocatorBench(await runLocatorBench(endpoint, log));
+  const out = join(repoRoot, `bench/results/${locatorTrial || trial ? 'locator-trial' : 'locator-latest'}.md`);
+  writeFileSync(out, markdown);
+  console.log('\n' + markdown);
+  log(`wrote ${out.replace(repoRoot + '/', '')}`);
+  return 0;
 }
 
 /** Issue 16: every Lambda of app/functions.ts, sized and cold-started against the same table. */

@@ -43,7 +43,7 @@ import { endedLiveOfA, liveBodyOfA, liveOfA, runningLiveOfA } from '../livestrea
 
 /** A 1×1 PNG: enough for the image pipeline to accept. */
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-import { pointBody } from '../locator/fixtures';
+import { consolePointForm, pointBody } from '../locator/fixtures';
 import { dossierOfA, newSheetBody, roundInProvinceX, seatCaller, sheetChoices } from '../evaluation/matrix-support';
 import { preAssessmentBody, roundBody } from '../evaluation/eval-fixtures';
 import { PointInputSchema } from '../../shared/locator/point-of-sale';
@@ -770,4 +770,79 @@ export const matrix: MatrixEntry[] = [
       },
     }),
   ),
+  // Producer declarations (shared/locator/declarations.ts): any producer with a storefront declares; the point's officer decides.
+  {
+    method: 'POST',
+    path: '/api/points-of-sale/:id/declarations',
+    expect: only('producerA', 'producerB'),
+    request: async (ctx) => {
+      const at = new Date().toISOString();
+      const point = { ...PointInputSchema.parse(pointBody({ provinceCode: ctx.fixtures.provinceX })), id: `diem-khai-bao-${ctx.unique()}`, createdAt: at, updatedAt: at, version: 1 };
+      await ctx.services.points.create(point);
+      return { path: `/api/points-of-sale/${point.id}/declarations`, json: { productIds: [] } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/points-of-sale/:id/declarations/:producerId/decision',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => {
+      const at = new Date().toISOString();
+      const point = { ...PointInputSchema.parse(pointBody({ provinceCode: ctx.fixtures.provinceX })), id: `diem-quyet-${ctx.unique()}`, createdAt: at, updatedAt: at, version: 1 };
+      await ctx.services.points.create(point);
+      await ctx.services.pointDeclarations.put({ pointId: point.id, pointName: point.name, provinceCode: point.provinceCode, producerId: ctx.fixtures.producerA, productIds: [], status: 'pending', declaredAt: at });
+      return { path: `/api/points-of-sale/${point.id}/declarations/${ctx.fixtures.producerA}/decision`, json: { decision: 'reject' } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/diem-ban/:id/khai-bao/:producerId',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => {
+      const at = new Date().toISOString();
+      const point = { ...PointInputSchema.parse(pointBody({ provinceCode: ctx.fixtures.provinceX })), id: `diem-quyet-trang-${ctx.unique()}`, createdAt: at, updatedAt: at, version: 1 };
+      await ctx.services.points.create(point);
+      await ctx.services.pointDeclarations.put({ pointId: point.id, pointName: point.name, provinceCode: point.provinceCode, producerId: ctx.fixtures.producerA, productIds: [], status: 'pending', declaredAt: at });
+      return { path: `/quan-ly/tinh/diem-ban/${point.id}/khai-bao/${ctx.fixtures.producerA}`, form: { decision: 'reject' } };
+    },
+  },
+  // The console's point pages (web/locator/console-routes.tsx): same service functions, same province rule.
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/diem-ban/moi',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: (ctx) => ({ path: `/quan-ly/tinh/diem-ban/moi?province=${ctx.fixtures.provinceX}`, form: consolePointForm() }),
+  },
+  ...(['sua', 'xoa'] as const).map(
+    (action): MatrixEntry => ({
+      method: 'POST',
+      path: `/quan-ly/tinh/diem-ban/:id/${action}`,
+      expect: provinceOfficer({ orAdmin: true }),
+      request: async (ctx) => {
+        const at = new Date().toISOString();
+        const point = { ...PointInputSchema.parse(pointBody({ provinceCode: ctx.fixtures.provinceX })), id: `diem-console-${ctx.unique()}`, createdAt: at, updatedAt: at, version: 1 };
+        await ctx.services.points.create(point);
+        return { path: `/quan-ly/tinh/diem-ban/${point.id}/${action}`, form: action === 'sua' ? consolePointForm() : {} };
+      },
+    }),
+  ),
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/diem-ban/nhap-csv',
+    expect: only('officerX', 'officerY', 'admin'),
+    request: (ctx) => ({
+      form: { dryRun: '1', csvText: `Mã,Tên,Loại,Mã tỉnh,"Xã, phường",Địa chỉ,Vĩ độ,Kinh độ,Giờ mở cửa OSM\r\nMT-${ctx.unique()},Trung tâm OCOP,center,${ctx.fixtures.provinceX},Phường Hoàn Kiếm,25 Tràng Tiền,21.0245,105.8553,Mo-Fr 08:00-17:00` },
+    }),
+  },
+  // CSV import: any officer or admin may send a file; a row of a province the caller does not run is
+  // refused in the per-row report (tests/locator/csv-import.test.ts), so officerY is 'allow' here.
+  {
+    method: 'POST',
+    path: '/api/points-of-sale/imports',
+    expect: only('officerX', 'officerY', 'admin'),
+    request: (ctx) => ({
+      path: '/api/points-of-sale/imports?dryRun=true',
+      json: { csv: `Mã,Tên,Loại,Mã tỉnh,"Xã, phường",Địa chỉ,Vĩ độ,Kinh độ,Giờ mở cửa OSM\r\nMT-${ctx.unique()},Trung tâm OCOP,center,${ctx.fixtures.provinceX},Phường Hoàn Kiếm,25 Tràng Tiền,21.0245,105.8553,Mo-Fr 08:00-17:00` },
+    }),
+  },
 ];
