@@ -3,6 +3,7 @@ import { cartModule } from '../shared/cart/module';
 import { catalogModule } from '../shared/catalog/module';
 import { healthModule } from '../shared/health/module';
 import { identityModule } from '../shared/identity/module';
+import { fairsModule } from '../shared/fairs/module';
 import { livestreamModule } from '../shared/livestream/module';
 import { locatorModule } from '../shared/locator/module';
 import { mediaModule } from '../shared/media/module';
@@ -46,6 +47,7 @@ export const modules = [
   withPages(ordersModule, ordersPages),
   withPages(reviewsModule, reviewPages),
   withPages(livestreamModule, livestreamPages),
+  fairsModule,
   withPages(locatorModule, locatorPages),
   withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),

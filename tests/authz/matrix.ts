@@ -40,6 +40,7 @@ import { address } from '../orders/fixtures';
 import { orderBy, placeBody, productOfA } from '../orders/matrix-support';
 import { deliveredLineBy, reviewOfA } from '../reviews/matrix-support';
 import { liveBodyOfA, liveOfA, runningLiveOfA } from '../livestream/matrix-support';
+import { applicationOfA, boothOfA, fairBodyOfX, fairOfX, inquiryBody, inquiryToA } from '../fairs/matrix-support';
 
 /** A 1×1 PNG: enough for the image pipeline to accept. */
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -521,6 +522,51 @@ export const matrix: MatrixEntry[] = [
     expect: provinceOfficer({ orAdmin: true }),
     request: async (ctx) => ({ path: `/api/reviews/${(await reviewOfA(ctx, { reported: true })).lineId}/moderation`, json: { action: 'hide', reason: 'Quảng cáo' } }),
   },
+  // ── fairs (shared/fairs/routes.ts; docs/fairs.md) ─────────────────────────────────────────────
+  // officerY gets 403 NOT_PROVINCE_OFFICER for a fair of provinceX; an admin organises any fair.
+  { method: 'POST', path: '/api/fairs', expect: provinceOfficer({ orAdmin: true }), request: (ctx) => ({ json: fairBodyOfX(ctx) }) },
+  {
+    method: 'POST',
+    path: '/api/fairs/:id/transitions',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/fairs/${await fairOfX(ctx)}/transitions`, json: { to: 'open' } }),
+  },
+  // Both bound producers may apply (each case its own fair).
+  { method: 'POST', path: '/api/fairs/:id/booth-applications', expect: only('producerA', 'producerB'), request: async (ctx) => ({ path: `/api/fairs/${await fairOfX(ctx, 'open')}/booth-applications`, json: {} }) },
+  {
+    method: 'POST',
+    path: '/api/booth-applications/:id/accept',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/booth-applications/${await applicationOfA(ctx)}/accept`, json: { boothNo: 2 } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/booth-applications/:id/reject',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/booth-applications/${await applicationOfA(ctx)}/reject`, json: { reason: 'Chưa đủ hồ sơ' } }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/fairs/:id/booths/:boothId',
+    expect: storefrontOwner({ orAdmin: true }),
+    request: async (ctx) => {
+      const { fairId, boothNo } = await boothOfA(ctx);
+      return { path: `/api/fairs/${fairId}/booths/${boothNo}`, json: { intro: 'Nước mắm truyền thống' } };
+    },
+  },
+  // Public: business buyers need no account.
+  {
+    method: 'POST',
+    path: '/api/fairs/:id/booths/:boothId/inquiries',
+    expect: everyone(),
+    request: async (ctx) => {
+      const { fairId, boothNo } = await boothOfA(ctx);
+      return { path: `/api/fairs/${fairId}/booths/${boothNo}/inquiries`, json: inquiryBody };
+    },
+  },
+  { method: 'POST', path: '/api/fair-inquiries/:id/replies', expect: storefrontOwner({ orAdmin: true }), request: async (ctx) => ({ path: `/api/fair-inquiries/${await inquiryToA(ctx)}/replies`, json: { text: 'Cảm ơn quý công ty' } }) },
+  { method: 'POST', path: '/api/fair-inquiries/:id/status', expect: storefrontOwner({ orAdmin: true }), request: async (ctx) => ({ path: `/api/fair-inquiries/${await inquiryToA(ctx)}/status`, json: { status: 'closed' } }) },
+
   // ── livestreams (shared/livestream/routes.ts; docs/livestream.md) ────────────────────────────
   // A producer schedules for its own storefront (the body names producerA, as an admin must):
   // producerB is refused by the storefront check, shoppers and officers by role.
