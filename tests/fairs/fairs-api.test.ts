@@ -43,7 +43,7 @@ describe('fairs: creation, organisers, states, visibility', () => {
     const now = clock.now();
     const bad = [
       fairBody(now, { endsAt: new Date(now.getTime()).toISOString() }),
-      fairBody(now, {}, 24, 40),
+      fairBody(now, {}, 24, 40 * 24),
       fairBody(now, {}, -48),
       fairBody(now, { halls: [{ name: 'Khu X', kind: 'province', code: '99', boothCount: 3 }] }),
       fairBody(now, { halls: [] }),

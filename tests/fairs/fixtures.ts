@@ -20,15 +20,18 @@ export async function openFairShop(options: { clock?: Clock } = {}): Promise<Fai
   };
 }
 
-/** A valid creation body: two halls (food 1–10, province 01 11–15), starting `startInHours` after `now`, for `days`. */
-export function fairBody(now: Date, over: Record<string, unknown> = {}, startInHours = 24, days = 3) {
+/**
+ * A valid creation body: two halls (food 1–10, province 01 11–15), starting `startInHours` after `now`,
+ * for `hours` (short by default: test sessions last 12 h and the clock walks through the window).
+ */
+export function fairBody(now: Date, over: Record<string, unknown> = {}, startInHours = 1, hours = 6) {
   const start = new Date(now.getTime() + startInHours * 3600_000);
   return {
     name: 'Hội chợ OCOP Phú Quốc trực tuyến',
     theme: 'Hương vị biển đảo',
     provinceCodes: ['91'],
     startsAt: start.toISOString(),
-    endsAt: new Date(start.getTime() + days * 24 * 3600_000).toISOString(),
+    endsAt: new Date(start.getTime() + hours * 3600_000).toISOString(),
     halls: [
       { name: 'Khu thực phẩm', kind: 'group', code: 'food', boothCount: 10 },
       { name: 'Khu Hà Nội', kind: 'province', code: '01', boothCount: 5 },
