@@ -25,6 +25,7 @@ import {
 } from './schemas';
 import { acceptApplication, applicationsOf, applyForBooth, createFair, decorateBooth, fairDetail, fairView, listFairs, moveFair, publicBooth, rejectApplication } from './service';
 import { inquiryRoutes } from './inquiry-routes';
+import { dashboardCsv, fairDashboard } from './analytics';
 
 const tags = ['fairs'];
 const json = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -163,6 +164,53 @@ const decorateRoute = createRoute({
   },
 });
 
+const count = z.number().int();
+const DashboardSchema = z
+  .object({
+    fairId: z.string(),
+    days: z.array(z.object({ day: z.string().openapi({ description: 'Vietnam calendar day' }), views: count, uniques: count, inquiries: count })),
+    halls: z.array(z.object({ hallId: z.string(), name: z.string(), views: count })),
+    booths: z.array(z.object({ boothNo: count, hallId: z.string(), producerName: z.string(), views: count, inquiries: count, orders: count, units: count, revenueVnd: count })),
+    totals: z.object({ views: count, uniques: count, inquiries: count, orders: count, units: count, revenueVnd: count.openapi({ description: 'At fair prices (cancelled lines taken out)' }) }),
+  })
+  .openapi('FairDashboard', {
+    example: {
+      fairId: 'fair-mk3x9a2b7c1d',
+      days: [{ day: '2026-12-10', views: 420, uniques: 180, inquiries: 6 }],
+      halls: [{ hallId: 'h1', name: 'Khu thực phẩm', views: 300 }],
+      booths: [{ boothNo: 3, hallId: 'h1', producerName: 'HTX Nước mắm Phú Quốc', views: 120, inquiries: 4, orders: 12, units: 20, revenueVnd: 1_980_000 }],
+      totals: { views: 420, uniques: 180, inquiries: 6, orders: 12, units: 20, revenueVnd: 1_980_000 },
+    },
+  });
+
+const dashboardRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireRole('officer', 'admin')] as const,
+  method: 'get',
+  path: '/fairs/{id}/dashboard',
+  summary: 'Organisers: visits per day, hall and booth, unique visitors, inquiries, orders and revenue at fair prices (counters kept on write)',
+  request: { params: fairParams },
+  responses: { 200: answer(DashboardSchema, 'Figures'), 400: errorResponse('INVALID_INPUT'), ...signedIn, 403: errorResponse('NOT_FAIR_ORGANISER'), 404: errorResponse('FAIR_NOT_FOUND') },
+});
+
+const csvRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireRole('officer', 'admin')] as const,
+  method: 'get',
+  path: '/fairs/{id}/dashboard.csv',
+  summary: 'The booths table as CSV (RFC 4180; cells that would run as spreadsheet formulas are neutralised)',
+  request: { params: fairParams },
+  responses: {
+    200: { content: { 'text/csv': { schema: z.string().openapi({ example: 'gian_so,khu,co_so,luot_xem,yeu_cau_giao_thuong,don_gia_hoi_cho,so_luong,doanh_thu_vnd\r\n3,Khu thực phẩm,HTX Nước mắm Phú Quốc,120,4,12,20,1980000\r\n' }) } }, description: 'CSV' },
+    400: errorResponse('INVALID_INPUT'),
+    ...signedIn,
+    403: errorResponse('NOT_FAIR_ORGANISER'),
+    404: errorResponse('FAIR_NOT_FOUND'),
+  },
+});
+
 export function fairRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(createFairRoute, async (c) => {
@@ -211,6 +259,15 @@ export function fairRoutes() {
     const booth = await decorateBooth(c.get('services'), requirePrincipal(c), id, boothNo, c.req.valid('json'));
     c.header('Cache-Control', 'no-store');
     return c.json(publicBooth(booth), 200);
+  });
+  app.openapi(dashboardRoute, async (c) => {
+    const d = await fairDashboard(c.get('services'), requirePrincipal(c), c.req.valid('param').id);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ fairId: d.fair.id, days: d.days, halls: d.halls, booths: d.booths, totals: d.totals }, 200);
+  });
+  app.openapi(csvRoute, async (c) => {
+    const d = await fairDashboard(c.get('services'), requirePrincipal(c), c.req.valid('param').id);
+    return c.body(dashboardCsv(d), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${d.fair.id}.csv"`, 'Cache-Control': 'no-store' });
   });
   app.route('/', inquiryRoutes());
   return app;

@@ -80,3 +80,11 @@ export async function boothFor(shop: FairShop, fairId: string, owner: TestAccoun
   await ok(send(shop.app, organiser, 'POST', `/booth-applications/${app.id}/accept`, { boothNo }));
   return app.id;
 }
+
+/** A live fair of officer91 with `owner` at booth `boothNo` (applications close when the fair goes live). */
+export async function liveFairWithBooth(shop: FairShop, owner: TestAccount, boothNo: number): Promise<FairAnswer> {
+  const fair = await fairIn(shop, 'open');
+  await boothFor(shop, fair.id, owner, boothNo);
+  await ok(send(shop.app, shop.officer91, 'POST', `/fairs/${fair.id}/transitions`, { to: 'live' }));
+  return { ...fair, status: 'live' };
+}
