@@ -23,6 +23,7 @@ import { producerWebRoutes as storefrontPages } from '../web/producer/routes';
 import { registryWebRoutes as registryPages } from '../web/registry/routes';
 import { reviewWebRoutes as reviewPages } from '../web/reviews/routes';
 import { livestreamWebRoutes as livestreamPages } from '../web/livestream/routes';
+import { fairWebRoutes as fairPages } from '../web/fairs/routes';
 import { locatorWebRoutes as locatorPages } from '../web/locator/routes';
 import { webRoutes as catalogPages } from '../web/routes';
 import { searchWebRoutes as searchPages } from '../web/search/search-routes';
@@ -47,7 +48,7 @@ export const modules = [
   withPages(ordersModule, ordersPages),
   withPages(reviewsModule, reviewPages),
   withPages(livestreamModule, livestreamPages),
-  fairsModule,
+  withPages(fairsModule, fairPages),
   withPages(locatorModule, locatorPages),
   withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),

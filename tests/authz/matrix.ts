@@ -567,6 +567,42 @@ export const matrix: MatrixEntry[] = [
   { method: 'POST', path: '/api/fair-inquiries/:id/replies', expect: storefrontOwner({ orAdmin: true }), request: async (ctx) => ({ path: `/api/fair-inquiries/${await inquiryToA(ctx)}/replies`, json: { text: 'Cảm ơn quý công ty' } }) },
   { method: 'POST', path: '/api/fair-inquiries/:id/status', expect: storefrontOwner({ orAdmin: true }), request: async (ctx) => ({ path: `/api/fair-inquiries/${await inquiryToA(ctx)}/status`, json: { status: 'closed' } }) },
 
+  // ── fairs: pages (web/fairs) ──────────────────────────────────────────────────────────────────
+  {
+    method: 'POST',
+    path: '/hoi-cho/:id/gian/:boothNo/lien-he',
+    expect: everyone(),
+    request: async (ctx) => {
+      const { fairId, boothNo } = await boothOfA(ctx);
+      return { path: `/hoi-cho/${fairId}/gian/${boothNo}/lien-he`, form: inquiryBody };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/hoi-cho',
+    // The form names no province for an officer (their own is used): both officers may create.
+    expect: only('officerX', 'officerY', 'admin'),
+    request: (ctx) => {
+      const b = fairBodyOfX(ctx);
+      const local = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16);
+      return { form: { name: b.name, theme: b.theme, startsAt: local(b.startsAt), endsAt: local(b.endsAt), provinceCodes: ctx.fixtures.provinceX, hall1Name: 'Khu thực phẩm', hall1Kind: 'group', hall1Code: 'food', hall1Count: '5' } };
+    },
+  },
+  { method: 'POST', path: '/quan-ly/hoi-cho/:id/chuyen', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/quan-ly/hoi-cho/${await fairOfX(ctx)}/chuyen`, form: { to: 'open' } }) },
+  { method: 'POST', path: '/quan-ly/hoi-cho/don/:appId/nhan', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/quan-ly/hoi-cho/don/${await applicationOfA(ctx)}/nhan`, form: { boothNo: '2' } }) },
+  { method: 'POST', path: '/quan-ly/hoi-cho/don/:appId/tu-choi', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/quan-ly/hoi-cho/don/${await applicationOfA(ctx)}/tu-choi`, form: { reason: 'Chưa đủ hồ sơ' } }) },
+  { method: 'POST', path: '/co-so-cua-toi/hoi-cho/:id/dang-ky', expect: only('producerA', 'producerB'), request: async (ctx) => ({ path: `/co-so-cua-toi/hoi-cho/${await fairOfX(ctx, 'open')}/dang-ky`, form: { message: 'Xin một gian' } }) },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/hoi-cho/:id/gian/:boothNo',
+    expect: only('producerA'),
+    request: async (ctx) => {
+      const { fairId, boothNo } = await boothOfA(ctx);
+      return { path: `/co-so-cua-toi/hoi-cho/${fairId}/gian/${boothNo}`, form: { intro: 'Nước mắm truyền thống' } };
+    },
+  },
+  { method: 'POST', path: '/co-so-cua-toi/hoi-cho/lien-he/:inqId', expect: only('producerA'), request: async (ctx) => ({ path: `/co-so-cua-toi/hoi-cho/lien-he/${await inquiryToA(ctx)}`, form: { text: 'Cảm ơn quý công ty' } }) },
+
   // ── livestreams (shared/livestream/routes.ts; docs/livestream.md) ────────────────────────────
   // A producer schedules for its own storefront (the body names producerA, as an admin must):
   // producerB is refused by the storefront check, shoppers and officers by role.
