@@ -140,8 +140,7 @@ const fairExample = {
   halls: [{ id: 'h1', name: 'Khu thực phẩm', kind: 'group', code: 'food', firstBooth: 1, boothCount: 20 }],
 };
 
-export const FairSchema = z
-  .object({
+const fairFields = {
     id: z.string(),
     name: z.string(),
     theme: z.string(),
@@ -154,12 +153,18 @@ export const FairSchema = z
     endsAt: z.iso.datetime(),
     allowedTransitions: z.array(z.enum(fairStatuses)),
     halls: z.array(HallSchema),
-  })
+  };
+
+export const FairSchema = z
+  .object(fairFields)
   .openapi('Fair', { example: fairExample as never });
 
-export const FairDetailSchema = FairSchema.extend({
-  halls: z.array(HallSchema.extend({ booths: z.array(PublicBoothSchema) })),
-}).openapi('FairDetail', {
+const HallWithBoothsSchema = z
+  .object({ id: z.string(), name: z.string(), kind: z.enum(['group', 'province']), code: z.string(), firstBooth: z.number().int(), boothCount: z.number().int(), booths: z.array(PublicBoothSchema) })
+  .openapi('FairHallWithBooths');
+
+// A whole object, not FairSchema.extend: the generator's allOf would check the example's halls against Fair's.
+export const FairDetailSchema = z.object({ ...fairFields, halls: z.array(HallWithBoothsSchema) }).openapi('FairDetail', {
   example: {
     ...fairExample,
     halls: [{ ...fairExample.halls[0], booths: [{ boothNo: 3, hallId: 'h1', producerId: 'htx-phu-quoc', producerName: 'HTX Nước mắm Phú Quốc', provinceCode: '91', groups: ['food'], products: [], contacts: [], livestreamIds: [] }] }],
