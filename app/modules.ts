@@ -1,6 +1,7 @@
 import { withPages, type AppModule } from './app-module';
 import { cartModule } from '../shared/cart/module';
 import { catalogModule } from '../shared/catalog/module';
+import { evaluationModule } from '../shared/evaluation/module';
 import { healthModule } from '../shared/health/module';
 import { identityModule } from '../shared/identity/module';
 import { fairsModule } from '../shared/fairs/module';
@@ -26,6 +27,7 @@ import { livestreamWebRoutes as livestreamPages } from '../web/livestream/routes
 import { fairWebRoutes as fairPages } from '../web/fairs/routes';
 import { locatorWebRoutes as locatorPages } from '../web/locator/routes';
 import { webRoutes as catalogPages } from '../web/routes';
+import { evaluationWebRoutes as evaluationPages } from '../web/evaluation/routes';
 import { searchWebRoutes as searchPages } from '../web/search/search-routes';
 
 export { withPages, type AppModule } from './app-module';
@@ -44,6 +46,7 @@ export const modules = [
   withPages(storefrontModule, storefrontPages),
   withPages(onboardingModule, onboardingPages),
   withPages(registryModule, registryPages),
+  withPages(evaluationModule, evaluationPages),
   paymentsModule,
   withPages(ordersModule, ordersPages),
   withPages(reviewsModule, reviewPages),

@@ -106,12 +106,12 @@ export interface FlashResults {
 const SHIPPING = { recipientName: 'Người mua thử', phone: '0912 345 678', provinceCode: '01', commune: 'phường Ba Đình', street: '12 Phan Đình Phùng' };
 const PRICE = 150_000;
 
-function latencyOf(ms: number[]): Latency {
+export function latencyOf(ms: number[]): Latency {
   const sorted = Float64Array.from(ms).sort();
   return { n: ms.length, p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: sorted.length ? sorted[sorted.length - 1]! : Number.NaN };
 }
 
-function callsOf(tallies: Record<string, number>[]): CallsPerCheckout {
+export function callsOf(tallies: Record<string, number>[]): CallsPerCheckout {
   const byCommand: Record<string, number> = {};
   let total = 0;
   let maxCalls = 0;
@@ -138,7 +138,7 @@ function callsOf(tallies: Record<string, number>[]): CallsPerCheckout {
   };
 }
 
-async function inBatches<T, R>(xs: readonly T[], width: number, f: (x: T, i: number) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(xs: readonly T[], width: number, f: (x: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(xs.length);
   let next = 0;
   await Promise.all(
@@ -152,7 +152,7 @@ async function inBatches<T, R>(xs: readonly T[], width: number, f: (x: T, i: num
   return out;
 }
 
-function flashProducer(now: Date): Producer {
+export function flashProducer(now: Date): Producer {
   return ProducerSchema.parse({
     id: 'nsx-flash',
     name: 'HTX Flash Sale',
@@ -167,7 +167,7 @@ function flashProducer(now: Date): Producer {
   });
 }
 
-function flashProduct(id: string, stock: number, now: Date): Product {
+export function flashProduct(id: string, stock: number, now: Date): Product {
   const decisionDate = new Date(now.getTime() - 200 * 86_400_000).toISOString().slice(0, 10);
   const expiresOn = certificateExpiresOn(decisionDate);
   const at = new Date(now.getTime() - 86_400_000).toISOString();
@@ -205,7 +205,7 @@ function flashProduct(id: string, stock: number, now: Date): Product {
   });
 }
 
-async function createBuyers(services: EdgeServices, count: number, tag: string): Promise<{ account: Account; token: string }[]> {
+export async function createBuyers(services: EdgeServices, count: number, tag: string): Promise<{ account: Account; token: string }[]> {
   const passwordHash = await hashPassword(`bench flash ${randomUUID()}`);
   const at = services.clock.now().toISOString();
   return inBatches(Array.from({ length: count }), 16, async (_, i) => {
@@ -226,15 +226,15 @@ async function createBuyers(services: EdgeServices, count: number, tag: string):
   });
 }
 
-interface Answer {
+export interface Answer {
   status: number;
   code: string | undefined;
   ms: number;
   calls: Record<string, number>;
 }
 
-async function checkout(port: number, token: string, productId: string): Promise<Answer> {
-  const body = JSON.stringify({ items: [{ productId, quantity: 1 }], shippingAddress: SHIPPING, paymentMethod: 'cod' });
+export async function checkout(port: number, token: string, productId: string, line: Record<string, unknown> = {}): Promise<Answer> {
+  const body = JSON.stringify({ items: [{ productId, quantity: 1, ...line }], shippingAddress: SHIPPING, paymentMethod: 'cod' });
   const started = performance.now();
   const res = await fetch(`http://127.0.0.1:${port}/api/orders`, {
     method: 'POST',

@@ -4,7 +4,8 @@
  * What each figure means: bench/README.md. Knobs (for quick trial runs only): BENCH_PRODUCTS,
  * BENCH_DURATION, BENCH_WARMUP, BENCH_SERIAL, BENCH_CONNECTIONS, BENCH_COLD_RUNS, BENCH_FLASH_BUYERS, BENCH_FLASH_UNITS;
  * a run with any of them set writes bench/results/trial.* (flash-trial.*) instead of latest.* (flash-latest.*).
- * `npm run bench -- flash` (or BENCH_ONLY=flash) runs the flash-sale bench alone (bench/flash-sale.ts).
+ * `npm run bench -- flash` (or BENCH_ONLY=flash) runs the flash-sale bench alone (bench/flash-sale.ts);
+ * `npm run bench -- live` the live rush alone (bench/live-rush.ts; BENCH_LIVE_BUYERS/QUOTA/STOCK).
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,9 @@ import { SearchIndex } from '../shared/search/search-index';
 import { encodeSnapshot } from '../shared/search/snapshot-store';
 import type { Product } from '../shared/catalog/product';
 import { runFlashSale, writeFlashResults } from './flash-sale';
+import { runLiveRush, writeLiveRushResults } from './live-rush';
 import { renderSearchBench, runSearchBench } from './search';
+import { locatorTrial, renderLocatorBench, runLocatorBench } from './locator';
 import { buildDataset, defaultSpec } from './dataset';
 import { runLoad, summarise, type LoadResult, type RawRun } from './load';
 import { writeResults, type BenchResults, type Measured, type Overhead, type ScenarioResult } from './report';
@@ -53,9 +56,12 @@ const products = envInt('BENCH_PRODUCTS', defaultSpec.listed);
 const coldRuns = envInt('BENCH_COLD_RUNS', 5);
 const flash = { buyers: envInt('BENCH_FLASH_BUYERS', 500), units: envInt('BENCH_FLASH_UNITS', 100) };
 const flashOnly = process.argv.slice(2).includes('flash') || process.env.BENCH_ONLY === 'flash';
+const live = { buyers: envInt('BENCH_LIVE_BUYERS', 1000), quota: envInt('BENCH_LIVE_QUOTA', 200), stock: envInt('BENCH_LIVE_STOCK', 500) };
+const liveOnly = process.argv.slice(2).includes('live') || process.env.BENCH_ONLY === 'live';
 const functionsOnly = process.argv.slice(2).includes('functions') || process.env.BENCH_ONLY === 'functions';
+const locatorOnly = process.argv.slice(2).includes('locator') || process.env.BENCH_ONLY === 'locator';
 const TABLE = 'ocop-bench';
-const trial = ['BENCH_PRODUCTS', 'BENCH_DURATION', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_SERIAL', 'BENCH_COLD_RUNS', 'BENCH_FLASH_BUYERS', 'BENCH_FLASH_UNITS'].some((k) => process.env[k]);
+const trial = ['BENCH_PRODUCTS', 'BENCH_DURATION', 'BENCH_WARMUP', 'BENCH_CONNECTIONS', 'BENCH_SERIAL', 'BENCH_COLD_RUNS', 'BENCH_FLASH_BUYERS', 'BENCH_FLASH_UNITS', 'BENCH_LIVE_BUYERS', 'BENCH_LIVE_QUOTA', 'BENCH_LIVE_STOCK'].some((k) => process.env[k]);
 
 const t0 = performance.now();
 const startedAt = new Date().toISOString();
@@ -182,7 +188,9 @@ async function main(): Promise<number> {
   const dynamo = await startLocalDynamo();
   cleanups.push(() => dynamo.stop());
   if (flashOnly) return flashSale(dynamo.endpoint);
+  if (liveOnly) return liveRush(dynamo.endpoint);
   if (functionsOnly) return functionsAlone(dynamo.endpoint);
+  if (locatorOnly) return locator(dynamo.endpoint);
   const client = createDynamoClient({ endpoint: dynamo.endpoint, region: 'local' });
   cleanups.push(() => client.destroy());
   const loadCounter = new CallCounter().attach(client);
@@ -317,7 +325,19 @@ async function main(): Promise<number> {
   console.log('\n' + searchMarkdown);
   log(`wrote ${searchOut.replace(repoRoot + '/', '')}`);
   await lambdaFunctions(dynamo.endpoint, TABLE, dataset.products);
-  return flashSale(dynamo.endpoint);
+  await locator(dynamo.endpoint);
+  const flashCode = await flashSale(dynamo.endpoint);
+  return (await liveRush(dynamo.endpoint)) || flashCode;
+}
+
+/** Issue 12: nearest-point searches at 5,000 and 50,000 points beside brute force (bench/locator.ts). */
+async function locator(endpoint: string): Promise<number> {
+  const markdown = renderLocatorBench(await runLocatorBench(endpoint, log));
+  const out = join(repoRoot, `bench/results/${locatorTrial || trial ? 'locator-trial' : 'locator-latest'}.md`);
+  writeFileSync(out, markdown);
+  console.log('\n' + markdown);
+  log(`wrote ${out.replace(repoRoot + '/', '')}`);
+  return 0;
 }
 
 /** Issue 16: every Lambda of app/functions.ts, sized and cold-started against the same table. */
@@ -366,6 +386,18 @@ async function flashSale(endpoint: string): Promise<number> {
   log(`wrote ${files.map((f) => f.replace(repoRoot + '/', '')).join(', ')}`);
   if (result.failures.length) {
     console.error(`\n[bench] FAILED: flash sale\n${result.failures.map((f) => `  - ${f}`).join('\n')}`);
+    return 1;
+  }
+  return 0;
+}
+
+/** On its own table after the flash sale: exactly `quota` sell at the live price, or the bench fails. */
+async function liveRush(endpoint: string): Promise<number> {
+  const result = await runLiveRush({ endpoint, tableName: `${TABLE}-live`, ...live, log });
+  const markdown = writeLiveRushResults(join(repoRoot, 'bench/results'), result, trial);
+  console.log('\n' + markdown);
+  if (result.failures.length) {
+    console.error(`\n[bench] FAILED: live rush\n${result.failures.map((f) => `  - ${f}`).join('\n')}`);
     return 1;
   }
   return 0;

@@ -14,6 +14,7 @@ import { LocalMediaStore } from '../shared/media/local-media-store';
 import { loadOrCreateLocalSessionSecret } from '../shared/identity/local-session-secret';
 import { createServices } from '../app/create-services';
 import { releaseUnpaid } from '../shared/orders/payment-expiry';
+import { sendStartNotices } from '../shared/livestream/start-notices';
 import { createLocalServerApp } from '../app/local-server';
 import { buildWeb, webDistDir } from './build-web';
 import { seedDemo } from './demo/seed';
@@ -88,6 +89,11 @@ try {
     releaseUnpaid(services).catch((error: unknown) => console.error(`[dev] release of unpaid orders failed: ${error instanceof Error ? error.message : String(error)}`));
   }, 60_000);
   releaseTimer.unref();
+  // Lives the clock opens tell their followers within a minute (on AWS: the LiveStartNotices job).
+  const noticeTimer = setInterval(() => {
+    sendStartNotices(services).catch((error: unknown) => console.error(`[dev] live start notices failed: ${error instanceof Error ? error.message : String(error)}`));
+  }, 60_000);
+  noticeTimer.unref();
   server.on('error', async (error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `[dev] port ${port} is in use: try PORT=3001 npm start` : `[dev] server error: ${error.message}`);
     await shutdown(1);

@@ -8,6 +8,7 @@ import {
   starsSortKey,
   type ListingFacet,
 } from './keys';
+import { ratingSortKey, type RatingTotals } from './listing-rating';
 import { cardOf, type Product, type ProductCard } from './product';
 import { withVariantSummary } from './variants';
 
@@ -35,13 +36,14 @@ export function productItem(product: Product): ProductItem {
   };
 }
 
-export type ListingItem = ProductCard & { PK: string; SK: string; PRICE: string; STARS: string; ttl: number; type: 'Listing' };
+export type ListingItem = ProductCard & { PK: string; SK: string; PRICE: string; STARS: string; RATING: string; ttl: number; type: 'Listing' };
 
 /**
  * Listing items for a product, or none when it may not be listed. Expiry is not checked here: a
  * listing item outlives its certificate until TTL removes it, and the query drops it at read time.
+ * `rating` is the product's review aggregate as read by the writer (listing-rating.ts); absent = none.
  */
-export function listingItems(product: Product): ListingItem[] {
+export function listingItems(product: Product, rating?: RatingTotals): ListingItem[] {
   if (!isListable(product)) return [];
   const card = cardOf(product);
   const ttl = Math.floor(Date.parse(card.expiresAt) / 1000) + 7 * 24 * 3600;
@@ -50,6 +52,7 @@ export function listingItems(product: Product): ListingItem[] {
     SK: newestSortKey(card.createdAt, card.id),
     PRICE: priceSortKey(card.priceVnd, card.id),
     STARS: starsSortKey(card.stars, card.createdAt, card.id),
+    RATING: ratingSortKey(rating, card.id),
     ttl,
     type: 'Listing',
     ...card,

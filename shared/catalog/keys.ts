@@ -1,5 +1,5 @@
 import type { ProductSort } from './list-query';
-import type { byPriceIndex, byStarsIndex } from './listing-indexes';
+import type { byPriceIndex, byRatingIndex, byStarsIndex } from './listing-indexes';
 
 /**
  * Key layout of the catalogue in the single table (docs/data-model.md).
@@ -38,9 +38,11 @@ export const newestSortKey = (createdAt: string, id: string) => `NEW#${createdAt
 export const priceSortKey = (priceVnd: number, id: string) => `${String(priceVnd).padStart(12, '0')}#${id}`;
 export const starsSortKey = (stars: number, createdAt: string, id: string) => `${stars}#${createdAt}#${id}`;
 
-export const sortIndex: Record<ProductSort, { index?: typeof byPriceIndex.indexName | typeof byStarsIndex.indexName; keyAttr: 'SK' | 'PRICE' | 'STARS'; forward: boolean }> = {
+type SortIndexName = typeof byPriceIndex.indexName | typeof byStarsIndex.indexName | typeof byRatingIndex.indexName;
+export const sortIndex: Record<ProductSort, { index?: SortIndexName; keyAttr: 'SK' | 'PRICE' | 'STARS' | 'RATING'; forward: boolean }> = {
   newest: { keyAttr: 'SK', forward: false },
   price_asc: { index: 'byPrice', keyAttr: 'PRICE', forward: true },
   price_desc: { index: 'byPrice', keyAttr: 'PRICE', forward: false },
   stars: { index: 'byStars', keyAttr: 'STARS', forward: false },
+  rating: { index: 'byRating', keyAttr: 'RATING', forward: false },
 };

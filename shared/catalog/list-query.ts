@@ -3,7 +3,7 @@ import { queryInteger, queryIntegerOr } from '../http/query-integer';
 import { provinceCodes } from '../reference/provinces';
 import { groupCodes, subgroupCodes } from '../reference/taxonomy';
 
-export const productSorts = ['newest', 'price_asc', 'price_desc', 'stars'] as const;
+export const productSorts = ['newest', 'price_asc', 'price_desc', 'stars', 'rating'] as const;
 export type ProductSort = (typeof productSorts)[number];
 
 export const MAX_PAGE_SIZE = 100;

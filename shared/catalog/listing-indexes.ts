@@ -13,3 +13,13 @@ export const byStarsIndex = {
   partitionKey: { name: 'PK', type: 'S' },
   sortKey: { name: 'STARS', type: 'S' },
 } as const satisfies IndexDefinition;
+
+/**
+ * Listing items only (sparse): a listing partition ordered by buyers' review rating (mean, then
+ * count, then id), queried descending; products without reviews sort after every rated one.
+ */
+export const byRatingIndex = {
+  indexName: 'byRating',
+  partitionKey: { name: 'PK', type: 'S' },
+  sortKey: { name: 'RATING', type: 'S' },
+} as const satisfies IndexDefinition;

@@ -4,7 +4,7 @@ import { withSearchIndexing } from '../search/indexing-stores';
 import type { CatalogStore } from './catalog-store';
 import { DynamoCatalogStore } from './store';
 import { LISTING_PREFIX, PRODUCT_PREFIX } from './keys';
-import { byPriceIndex, byStarsIndex } from './listing-indexes';
+import { byPriceIndex, byRatingIndex, byStarsIndex } from './listing-indexes';
 import { producerProductsReader, type ProducerProductsReader } from './producer-products';
 import { productManagementRoutes } from './management-routes';
 import { catalogRoutes } from './routes';
@@ -28,6 +28,6 @@ export const catalogModule = defineModule({
   }),
   // A product save rewrites its listing items: this container's index must know at once.
   searchHooks: (services) => ({ catalog: withSearchIndexing(services.catalog, services.search) }),
-  indexes: [byPriceIndex, byStarsIndex, ownerIndex],
-  tableActions: ['GetItem', 'Query', 'PutItem', 'DeleteItem', 'ConditionCheckItem'],
+  indexes: [byPriceIndex, byStarsIndex, byRatingIndex, ownerIndex],
+  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'DeleteItem', 'ConditionCheckItem'],
 });

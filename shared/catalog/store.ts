@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentCl
 import { Conflict, InvalidInput } from '../http/errors';
 import { decodeCursor, encodeCursor, type StartKey } from '../http/cursor';
 import type { CatalogStore, ProductPage } from './catalog-store';
-import { checkListingGate } from './gate';
+import { checkListingGate, isListable } from './gate';
 import { listingItems, productItem,  type ListingItem } from './items';
 import { withoutKeys } from '../db/item-keys';
 import { batchGet } from '../db/batch-get';
@@ -11,10 +11,13 @@ import { listingPartition, productKey, sortIndex, type ListingFacet } from './ke
 import type { ListProductsQuery } from './list-query';
 import type { Product, ProductCard } from './product';
 import { productWriteCondition } from './product-write-condition';
+import { readListingRatings, ratingVersionCheck, type ListingRatingRead } from './listing-rating';
 import { PRICE_HISTORY_SK_PREFIX, priceHistoryKey, pricePointOf, pricesChanged, type PricePoint } from './price-history';
 
 /** Most Query calls one list request may make while filters drop items (bounded cost per request). */
 const MAX_QUERY_CALLS = 4;
+/** A save that only lost to a review moving the product's rating runs again, this many times at most. */
+const MAX_RATING_RETRIES = 8;
 
 /** The most selective facet becomes the partition; the other filters become a FilterExpression. */
 export function choosePartition(q: ListProductsQuery): ListingFacet {
@@ -122,7 +125,7 @@ export class DynamoCatalogStore implements CatalogStore {
     if (listed.length > q.limit) {
       const last = pageItems[pageItems.length - 1] as ListingItem;
       next = { PK: last.PK, SK: last.SK };
-      if (order.index) next[order.keyAttr] = last[order.keyAttr as 'PRICE' | 'STARS'];
+      if (order.index) next[order.keyAttr] = last[order.keyAttr as 'PRICE' | 'STARS' | 'RATING'];
     } else if (lastEvaluated) {
       next = lastEvaluated;
     }
@@ -132,14 +135,31 @@ export class DynamoCatalogStore implements CatalogStore {
     };
   }
 
+  /**
+   * One transaction: the product, its listing items (carrying the rating sort key) and the deletes of
+   * the facets it left. A listable product first reads its rating aggregate (1 GetItem-sized
+   * BatchGetItem) and checks its version in the transaction; a review landing in between only makes
+   * the save run again (listing-rating.ts), it never writes a stale rating.
+   */
   async saveProduct(product: Product, previous?: Product): Promise<void> {
-    const puts = [productItem(product), ...listingItems(product)];
+    for (let attempt = 0; ; attempt++) {
+      const rating = isListable(product) ? (await readListingRatings(this.db, this.tableName, [product.id])).get(product.id) : undefined;
+      const outcome = await this.trySave(product, previous, rating);
+      if (outcome === 'saved') return;
+      if (outcome === 'product' || attempt >= MAX_RATING_RETRIES) throw new Conflict(`Product ${product.id} was changed by someone else`, 'PRODUCT_CONFLICT');
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
+    }
+  }
+
+  private async trySave(product: Product, previous: Product | undefined, rating: ListingRatingRead | undefined): Promise<'saved' | 'product' | 'rating'> {
+    const puts = [productItem(product), ...listingItems(product, rating?.totals)];
     const newKeys = new Set(puts.map((i) => `${i.PK}|${i.SK}`));
     const deletes = previous
       ? listingItems(previous)
           .map((i) => ({ PK: i.PK, SK: i.SK }))
           .filter((k) => !newKeys.has(`${k.PK}|${k.SK}`))
       : [];
+    const check = rating ? [ratingVersionCheck(this.tableName, rating)] : [];
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -161,12 +181,17 @@ export class DynamoCatalogStore implements CatalogStore {
             ...(pricesChanged(product, previous)
               ? [{ Put: { TableName: this.tableName, Item: { ...priceHistoryKey(product.id, product.updatedAt), type: 'PriceChange', ...pricePointOf(product) } } }]
               : []),
+            ...check,
           ],
         }),
       );
+      return 'saved';
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
-        throw new Conflict(`Product ${product.id} was changed by someone else`, 'PRODUCT_CONFLICT');
+        const reasons = error.CancellationReasons ?? [];
+        const productFailed = reasons[0]?.Code === 'ConditionalCheckFailed';
+        const ratingMoved = rating !== undefined && ['ConditionalCheckFailed', 'TransactionConflict'].includes(reasons[reasons.length - 1]?.Code ?? '');
+        return !productFailed && ratingMoved ? 'rating' : 'product';
       }
       throw error;
     }

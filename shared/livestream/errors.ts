@@ -12,6 +12,11 @@ export const productNotFeaturable = (details: ErrorDetails) =>
 export const notOwnProduct = (productIds: string[]) => new Forbidden('Chỉ đưa được sản phẩm của gian hàng mình vào buổi live', 'NOT_STOREFRONT_OWNER', { productIds });
 export const illegalLiveTransition = (from: LiveStatus, to: LiveStatus, allowed: LiveAction[]) =>
   new Conflict(`Không thể chuyển buổi live từ "${from}" sang "${to}"`, 'ILLEGAL_LIVE_TRANSITION', { from, to, allowed });
+export const liveNotEditable = (status: LiveStatus) =>
+  new Conflict(status === 'live' ? 'Buổi live đã bắt đầu: không sửa được nữa' : status === 'ended' ? 'Buổi live đã kết thúc' : 'Buổi live đã bị huỷ', 'LIVE_NOT_EDITABLE', { status });
+export const liveNotEnded = (status: LiveStatus) => new Conflict('Chỉ gắn video xem lại sau khi buổi live kết thúc', 'LIVE_NOT_ENDED', { status });
+export const productNotInLive = (items: { productId: string; variantId?: string | undefined }[]) =>
+  new InvalidInput('Chỉ sửa giá live của sản phẩm đã có trong buổi live', 'LIVE_PRODUCT_NOT_FEATURED', { items });
 
 /** 422: the live price is not below the lowest price of the last 30 days. */
 export class LivePriceNotADiscount extends AppError {

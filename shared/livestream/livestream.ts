@@ -25,6 +25,11 @@ export interface StoredLive extends LiveTimes {
   streamUrl: string;
   embedUrl?: string | undefined;
   cancelReason?: string | undefined;
+  replayUrl?: string | undefined;
+  replayEmbedUrl?: string | undefined;
+  editedAt?: string | undefined;
+  /** Set once the followers have been told the live is on (the start button, or the clock through the job). */
+  startNoticeSentAt?: string | undefined;
   products: FeaturedProduct[];
   createdAt: string;
   updatedAt: string;

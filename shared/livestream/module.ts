@@ -22,6 +22,21 @@ export const livestreamModule = defineModule({
   api: livestreamRoutes,
   services: (deps) => ({ livestreams: new DynamoLivestreamStore(deps.db, deps.tableName), liveFollows: new DynamoLiveFollowStore(deps.db, deps.tableName) }),
   indexes: [livesIndex, producerLivesIndex],
-  // Reads products and price history (catalogue), writes the live and its offers in one transaction.
-  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+  // Reads products and price history (catalogue), writes the live and its offers in one transaction;
+  // the start notices go out 25 per BatchWriteItem.
+  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'],
+  jobs: [
+    {
+      id: 'LiveStartNotices',
+      description: 'Ocop market: tell followers when the clock opens a live nobody pressed start on',
+      entry: 'functions/livestream-jobs/start-notices-handler.ts',
+      schedule: { minute: '*', hour: '*' },
+      timeoutMinutes: 1,
+      // Reads the active-lives index, marks the live (its own item), reads followers, writes notices.
+      tableActions: ['Query', 'PutItem', 'BatchWriteItem'],
+      leadingKeys: [`${LIVE_PREFIX}*`, `${LIVE_FOLLOW_PREFIX}*`, `${LIVE_NOTICE_PREFIX}*`],
+      indexQueries: [livesIndex.indexName],
+      localCommand: 'npm run livestream:start-notices',
+    },
+  ],
 });

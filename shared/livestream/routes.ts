@@ -10,7 +10,8 @@ import { securedBy } from '../identity/route-helpers';
 import { provinceCodes } from '../reference/provinces';
 import { groupCodes } from '../reference/taxonomy';
 import type { LiveAction } from './lifecycle';
-import { CancelLivestreamSchema, CreateLivestreamSchema, LiveFiguresSchema, LivestreamDetailSchema, LivestreamIdSchema, LivestreamListSchema, LivestreamSchema } from './schemas';
+import { attachReplay, editLivestream } from './edit';
+import { CancelLivestreamSchema, CreateLivestreamSchema, EditLivestreamSchema, ReplaySchema, LiveFiguresSchema, LivestreamDetailSchema, LivestreamIdSchema, LivestreamListSchema, LivestreamSchema } from './schemas';
 import { createLivestream, listLivestreams, livestreamDetail, livestreamFigures, moveLivestream, summaryOf } from './service';
 
 const tags = ['livestreams'];
@@ -68,6 +69,41 @@ const cancelRoute = createRoute({
   summary: 'Cancel a live that has not started, with a reason: it prices nothing',
   request: { params, ...json(CancelLivestreamSchema) },
   responses: moveResponses,
+});
+
+const editRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireRole('producer', 'admin')] as const,
+  method: 'patch',
+  path: '/livestreams/{id}',
+  summary: 'Edit a live before it starts: title, description, stream URL, times, the live price and quota of featured products (same real-discount rule)',
+  request: { params, ...json(EditLivestreamSchema) },
+  responses: {
+    200: answer(LivestreamSchema, 'The live, edited (editedAt set)'),
+    400: errorResponse('INVALID_INPUT, INVALID_STREAM_URL, INVALID_LIVE_TIMES, LIVE_PRODUCT_NOT_FEATURED'),
+    ...ownerOnly,
+    404: errorResponse('LIVESTREAM_NOT_FOUND'),
+    409: errorResponse('LIVE_NOT_EDITABLE (details.status: live, ended, cancelled), PRODUCT_NOT_FEATURABLE'),
+    422: errorResponse('LIVE_PRICE_NOT_A_DISCOUNT'),
+  },
+});
+
+const replayRoute = createRoute({
+  tags,
+  security: securedBy,
+  middleware: [requireRole('producer', 'admin')] as const,
+  method: 'post',
+  path: '/livestreams/{id}/replay',
+  summary: "Attach (or replace) the replay after the end: a URL of the live's own platform",
+  request: { params, ...json(ReplaySchema) },
+  responses: {
+    200: answer(LivestreamSchema, 'The live with replayUrl (and replayEmbedUrl where the platform embeds)'),
+    400: errorResponse('INVALID_INPUT, INVALID_STREAM_URL'),
+    ...ownerOnly,
+    404: errorResponse('LIVESTREAM_NOT_FOUND'),
+    409: errorResponse('LIVE_NOT_ENDED (details.status)'),
+  },
 });
 
 const listRoute = createRoute({
@@ -176,6 +212,18 @@ export function livestreamRoutes() {
   app.openapi(cancelRoute, async (c) => {
     const services = c.get('services');
     const live = await moveLivestream(services, requirePrincipal(c), c.req.valid('param').id, 'cancel', c.req.valid('json').reason);
+    c.header('Cache-Control', 'no-store');
+    return c.json(summaryOf(live, services.clock.now()), 200);
+  });
+  app.openapi(editRoute, async (c) => {
+    const services = c.get('services');
+    const live = await editLivestream(services, requirePrincipal(c), c.req.valid('param').id, c.req.valid('json'));
+    c.header('Cache-Control', 'no-store');
+    return c.json(summaryOf(live, services.clock.now()), 200);
+  });
+  app.openapi(replayRoute, async (c) => {
+    const services = c.get('services');
+    const live = await attachReplay(services, requirePrincipal(c), c.req.valid('param').id, c.req.valid('json').replayUrl);
     c.header('Cache-Control', 'no-store');
     return c.json(summaryOf(live, services.clock.now()), 200);
   });

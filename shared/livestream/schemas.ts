@@ -55,6 +55,38 @@ export const CreateLivestreamSchema = z
   });
 export type CreateLivestream = z.infer<typeof CreateLivestreamSchema>;
 
+const LiveProductEditSchema = z
+  .object({
+    productId: PublicIdSchema,
+    variantId: VariantIdSchema.optional(),
+    livePriceVnd: z.number().int('Giá là số nguyên đồng').min(1).max(1_000_000_000).optional(),
+    quota: z.number().int().min(1).max(MAX_LIVE_QUOTA).nullable().optional().openapi({ description: 'null removes the quota (while stock lasts)' }),
+  })
+  .strict()
+  .openapi('LiveProductEdit');
+
+/** What a producer may change before the live starts: the featured products stay, their live price and quota may move. */
+export const EditLivestreamSchema = z
+  .object({
+    title: z.string().trim().min(3, 'Tiêu đề ít nhất 3 ký tự').max(120).optional(),
+    description: z.string().trim().max(2000).optional().openapi({ description: 'An empty string clears it' }),
+    platform: z.enum(platforms).optional().openapi({ description: 'With a new streamUrl of that platform' }),
+    streamUrl: z.string().max(MAX_STREAM_URL_LENGTH).optional(),
+    startsAt: instant.optional(),
+    endsAt: instant.optional(),
+    products: z.array(LiveProductEditSchema).min(1).max(MAX_LIVE_PRODUCTS).optional().openapi({ description: 'Only products already featured' }),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { message: 'Không có gì để sửa' })
+  .refine((b) => !b.platform || b.streamUrl !== undefined, { message: 'Đổi nền tảng thì nhập cả đường dẫn live của nền tảng đó', path: ['streamUrl'] })
+  .openapi('EditLivestream', { example: { title: 'Nước mắm Phú Quốc giá live — tối thứ Bảy', startsAt: '2026-12-06T19:00:00+07:00', endsAt: '2026-12-06T21:00:00+07:00', products: [{ productId: 'nuoc-mam-phu-quoc-40-dam-7f3a', livePriceVnd: 95_000, quota: 80 }] } });
+export type EditLivestream = z.infer<typeof EditLivestreamSchema>;
+
+export const ReplaySchema = z
+  .object({ replayUrl: z.string().max(MAX_STREAM_URL_LENGTH).openapi({ example: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', description: "The same platform's own hosts as the stream" }) })
+  .strict()
+  .openapi('LiveReplay');
+
 export const CancelLivestreamSchema = z
   .object({ reason: z.string().trim().min(3, 'Nhập lý do huỷ').max(300) })
   .strict()
@@ -94,6 +126,9 @@ export const LivestreamSchema = z
     status: z.enum(storedStatuses).openapi({ description: 'Effective now: the clock opens and closes the window without anyone pressing start/end' }),
     allowedActions: z.array(z.enum(liveActions)),
     cancelReason: z.string().optional(),
+    replayUrl: z.string().optional().openapi({ description: 'Attached after the end' }),
+    replayEmbedUrl: z.string().optional(),
+    editedAt: z.iso.datetime().optional().openapi({ description: 'Last edit before the start' }),
     productCount: z.number().int(),
   })
   .openapi('Livestream', {

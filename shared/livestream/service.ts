@@ -35,7 +35,7 @@ function storefrontOf(principal: Principal, requested: string | undefined): stri
   return principal.producerId;
 }
 
-function checkTimes(startsAtRaw: string, endsAtRaw: string, now: Date): { startsAt: string; endsAt: string } {
+export function checkTimes(startsAtRaw: string, endsAtRaw: string, now: Date): { startsAt: string; endsAt: string } {
   const start = Date.parse(startsAtRaw);
   const end = Date.parse(endsAtRaw);
   if (end <= start) throw invalidLiveTimes('Giờ kết thúc phải sau giờ bắt đầu');
@@ -45,7 +45,7 @@ function checkTimes(startsAtRaw: string, endsAtRaw: string, now: Date): { starts
   return { startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString() };
 }
 
-const regularPriceOf = (product: Product, variantId?: string) => (variantId ? product.variants?.find((v) => v.id === variantId)?.priceVnd : product.priceVnd);
+export const regularPriceOf = (product: Product, variantId?: string) => (variantId ? product.variants?.find((v) => v.id === variantId)?.priceVnd : product.priceVnd);
 
 /**
  * Schedules a live: the caller's own listed products only, each variant named where the product has
@@ -86,18 +86,7 @@ export async function createLivestream(services: Services, principal: Principal,
   }
   if (problems.length > 0) throw productNotFeaturable({ items: problems });
 
-  const since = new Date(now.getTime() - PRICE_LOOKBACK_DAYS * DAY);
-  const productIds = [...new Set(body.products.map((p) => p.productId))];
-  const histories = new Map(await Promise.all(productIds.map(async (id) => [id, await services.catalog.priceHistory(id, since)] as const)));
-  const refused = notADiscount(
-    body.products.map((p) => ({
-      productId: p.productId,
-      variantId: p.variantId,
-      livePriceVnd: p.livePriceVnd,
-      lowestPriceVnd: lowestPriceSince(histories.get(p.productId) ?? [], regularPriceOf(products.get(p.productId)!, p.variantId)!, since, p.variantId),
-    })),
-  );
-  if (refused.length > 0) throw new LivePriceNotADiscount(refused);
+  await assertRealDiscounts(services, products, body.products, now);
 
   const featured: FeaturedProduct[] = body.products.map((p) => {
     const product = products.get(p.productId)!;
@@ -137,6 +126,30 @@ export async function createLivestream(services: Services, principal: Principal,
   return live;
 }
 
+/**
+ * Each live price below the product's (variant's) lowest price of the last 30 days: one price-history
+ * Query per product, in parallel. 422 `LIVE_PRICE_NOT_A_DISCOUNT` with the price to beat otherwise.
+ */
+export async function assertRealDiscounts(
+  services: Services,
+  products: ReadonlyMap<string, Product>,
+  lines: readonly { productId: string; variantId?: string | undefined; livePriceVnd: number }[],
+  now: Date,
+): Promise<void> {
+  const since = new Date(now.getTime() - PRICE_LOOKBACK_DAYS * DAY);
+  const productIds = [...new Set(lines.map((p) => p.productId))];
+  const histories = new Map(await Promise.all(productIds.map(async (id) => [id, await services.catalog.priceHistory(id, since)] as const)));
+  const refused = notADiscount(
+    lines.map((p) => ({
+      productId: p.productId,
+      variantId: p.variantId,
+      livePriceVnd: p.livePriceVnd,
+      lowestPriceVnd: lowestPriceSince(histories.get(p.productId) ?? [], regularPriceOf(products.get(p.productId)!, p.variantId)!, since, p.variantId),
+    })),
+  );
+  if (refused.length > 0) throw new LivePriceNotADiscount(refused);
+}
+
 /** Start, end or cancel: the storefront that owns the live, or an admin; decided on the effective status. */
 export async function moveLivestream(services: Services, principal: Principal, id: string, action: LiveAction, reason?: string): Promise<StoredLive> {
   for (let attempt = 0; attempt < MAX_MOVE_ATTEMPTS; attempt++) {
@@ -146,10 +159,18 @@ export async function moveLivestream(services: Services, principal: Principal, i
     const now = services.clock.now();
     const result = applyAction(live, action, now);
     if (!result.ok) throw illegalLiveTransition(result.from, result.to, result.allowed);
-    const next: StoredLive = { ...live, ...result.patch, ...(action === 'cancel' && reason ? { cancelReason: reason } : {}), updatedAt: now.toISOString(), version: live.version + 1 };
+    const next: StoredLive = {
+      ...live,
+      ...result.patch,
+      ...(action === 'cancel' && reason ? { cancelReason: reason } : {}),
+      // Pressing start tells the followers here; the start-notice job skips a live marked so.
+      ...(action === 'start' && !live.startNoticeSentAt ? { startNoticeSentAt: now.toISOString() } : {}),
+      updatedAt: now.toISOString(),
+      version: live.version + 1,
+    };
     if (await services.livestreams.move(live, next)) {
       services.logger.info('livestream moved', { livestreamId: id, action, by: principal.role });
-      if (action === 'start') await notifyFollowers(services, next);
+      if (action === 'start' && !live.startNoticeSentAt) await notifyFollowers(services, next);
       return next;
     }
   }
@@ -158,14 +179,14 @@ export async function moveLivestream(services: Services, principal: Principal, i
   throw illegalLiveTransition(status, action === 'start' ? 'live' : action === 'end' ? 'ended' : 'cancelled', allowedActions(status));
 }
 
-export interface LiveSummary extends Omit<StoredLive, 'products' | 'version' | 'status'> {
+export interface LiveSummary extends Omit<StoredLive, 'products' | 'version' | 'status' | 'startNoticeSentAt'> {
   status: LiveStatus;
   allowedActions: LiveAction[];
   productCount: number;
 }
 
 export function summaryOf(live: StoredLive, now: Date): LiveSummary {
-  const { products, version: _v, status: _s, ...rest } = live;
+  const { products, version: _v, status: _s, startNoticeSentAt: _n, ...rest } = live;
   const status = effectiveStatus(live, now);
   return { ...rest, status, allowedActions: allowedActions(status), productCount: products.length };
 }
@@ -276,9 +297,9 @@ export function figuresOf(live: StoredLive, offers: ReadonlyMap<string, Offer>):
 
 /**
  * The storefront's followers hear that the live is on (after the start committed; a failure is logged,
- * the live stays started). A live the clock opens without a press has no notice yet (docs/livestream.md).
+ * the live stays started). A live the clock opens without a press is announced by the start-notice job.
  */
-async function notifyFollowers(services: Services, live: StoredLive): Promise<void> {
+export async function notifyFollowers(services: Services, live: StoredLive): Promise<void> {
   try {
     const followers = await services.liveFollows.followers(live.producerId);
     if (followers.length === 0) return;

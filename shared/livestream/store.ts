@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGet, keyId } from '../db/batch-get';
 import { withoutKeys } from '../db/item-keys';
 import { OWNER_INDEX } from '../db/owner-index';
@@ -120,6 +120,61 @@ export class DynamoLivestreamStore {
       return true;
     } catch (error) {
       if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * An edit before the start: the live (only at the version read) and every offer's price, quota and
+   * window, in one transaction. Each offer must still be closed at `now` and have sold nothing, so an
+   * edit racing the clock's opening can never reset a quota that checkout has started to take.
+   * False when the live moved or opened first.
+   */
+  async edit(previous: StoredLive, next: StoredLive, now: Date): Promise<boolean> {
+    const TableName = this.tableName;
+    const window = offerWindow(next);
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName, Item: liveItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } },
+            ...next.products.map((p) => ({
+              Update: {
+                TableName,
+                Key: offerKey(next.id, p.productId, p.variantId),
+                UpdateExpression:
+                  p.quota === undefined
+                    ? 'SET opensAt = :o, closesAt = :c, livePriceVnd = :price REMOVE quota, #left'
+                    : 'SET opensAt = :o, closesAt = :c, livePriceVnd = :price, quota = :q, #left = :q',
+                ConditionExpression: 'attribute_exists(PK) AND soldUnits = :zero AND opensAt > :now',
+                ExpressionAttributeNames: { '#left': 'left' },
+                ExpressionAttributeValues: {
+                  ':o': window.opensAt,
+                  ':c': window.closesAt,
+                  ':price': p.livePriceVnd,
+                  ':zero': 0,
+                  ':now': now.toISOString(),
+                  ...(p.quota === undefined ? {} : { ':q': p.quota }),
+                },
+              },
+            })),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  /** Replaces the live item at the version read (a replay URL, the start notice mark). False if it moved. */
+  async replace(previous: StoredLive, next: StoredLive): Promise<boolean> {
+    try {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: liveItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
   }

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { PublicIdSchema } from '../http/ids';
 import { provinceCodes } from '../reference/provinces';
 import { WEEKDAYS, minutesOf } from './opening-hours';
+import { fromOsm } from './osm-opening-hours';
 import { insideVietnam } from './vietnam-bounds';
 
 /** The kinds of OCOP point of sale provinces run (issue 12). */
@@ -62,6 +63,25 @@ export const OpeningHoursSchema = z
     },
   });
 
+/** An OSM `opening_hours` string instead of the weekly form: read by the maintained parser, no closures. */
+export const OsmOpeningHoursSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .transform((value, ctx) => {
+    const read = fromOsm(value);
+    if (!read.ok) {
+      ctx.addIssue({ code: 'custom', message: read.message });
+      return z.NEVER;
+    }
+    return { weekly: read.weekly, closures: [] as { date: string; reason?: string | undefined }[] };
+  })
+  .openapi({ description: 'OpenStreetMap opening_hours string (week-stable rules only)', example: 'Mo-Fr 07:30-11:30,13:30-17:00; Sa 08:00-12:00' });
+
+/** The weekly form, or an OSM string (converted on input; stored and answered as the weekly form). */
+const OpeningHoursInput = z.union([OpeningHoursSchema, OsmOpeningHoursSchema]);
+
 /** Landlines are fine here (showrooms have them): 0 + 9–10 digits, or +84 + 9–10 digits; stored as typed, compacted. */
 const PointPhoneSchema = z
   .string()
@@ -81,7 +101,7 @@ const fields = {
   street: z.string().trim().min(2, 'Nhập số nhà, đường').max(160).openapi({ example: '25 Tràng Tiền' }),
   lat: Lat,
   lng: Lng,
-  openingHours: OpeningHoursSchema,
+  openingHours: OpeningHoursInput,
   phone: PointPhoneSchema.optional(),
   status: z.enum(pointStatuses).default('open'),
   // Caps keep every save one transaction (≤ 100 items): main + 2×4 cells + 2×(40 + 5) links (docs/locator.md).
@@ -104,7 +124,7 @@ export const PointPatchSchema = z
     street: fields.street,
     lat: Lat,
     lng: Lng,
-    openingHours: OpeningHoursSchema,
+    openingHours: OpeningHoursInput,
     phone: PointPhoneSchema.nullable(),
     status: z.enum(pointStatuses),
     productIds: fields.productIds.unwrap(),
@@ -120,6 +140,8 @@ export type PointPatch = z.output<typeof PointPatchSchema>;
 
 export interface PointOfSale extends Omit<PointInput, 'phone'> {
   id: string;
+  /** The spreadsheet's own code of the point ("Mã"), when it came from a CSV import: re-imports find it by this. */
+  importKey?: string | undefined;
   phone?: string | undefined;
   createdAt: string;
   updatedAt: string;

@@ -12,7 +12,7 @@ import { cellsToSearch, haversineKm } from './geo-cells';
 import { isOpenAt, nextOpeningAfter } from './opening-hours';
 import type { PointInput, PointOfSale, PointPatch, PointType } from './point-of-sale';
 
-type LocatorServices = Pick<Services, 'points' | 'catalog' | 'producers' | 'clock'>;
+export type LocatorServices = Pick<Services, 'points' | 'catalog' | 'producers' | 'clock'>;
 
 export interface NearbyQuery {
   lat: number;
@@ -42,7 +42,7 @@ export function openState(point: PointOfSale, now: Date): { openNow: boolean; ne
 const newId = (name: string) => `${slugify(name).slice(0, 60) || 'diem-ban'}-${randomBytes(3).toString('hex')}`;
 
 /** The carried products and storefronts must exist (422 otherwise); products outside the 3★ gate may be named but never shown. */
-async function assertCarriedExist(s: LocatorServices, productIds: readonly string[], producerIds: readonly string[]): Promise<void> {
+export async function assertCarriedExist(s: LocatorServices, productIds: readonly string[], producerIds: readonly string[]): Promise<void> {
   const [products, producers] = await Promise.all([
     productIds.length ? s.catalog.getProducts(productIds) : new Map(),
     Promise.all(producerIds.map(async (id) => [id, await s.producers.getProducer(id)] as const)),

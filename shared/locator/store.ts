@@ -36,6 +36,25 @@ const copyItem = (PK: string, p: PointOfSale) => ({ PK, SK: copySortKey(p.id), k
 /** Every item a point is stored as (bulk loads in tests and benches write exactly these). */
 export const pointItems = (p: PointOfSale) => [pointItem(p), ...copyPartitions(p).map((PK) => copyItem(PK, p))];
 
+/** The writes that replace `before` (same version) by `after`: the point, its moved copies. Other transactions (a declaration's decision) add these to theirs. */
+export function pointTransactItems(tableName: string, before: PointOfSale, after: PointOfSale) {
+  const next = new Set(copyPartitions(after));
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: pointItem(after),
+        ConditionExpression: 'attribute_exists(PK) AND version = :v',
+        ExpressionAttributeValues: { ':v': before.version },
+      },
+    },
+    ...copyPartitions(before)
+      .filter((PK) => !next.has(PK))
+      .map((PK) => ({ Delete: { TableName: tableName, Key: { PK, SK: copySortKey(before.id) } } })),
+    ...[...next].map((PK) => ({ Put: { TableName: tableName, Item: copyItem(PK, after) } })),
+  ];
+}
+
 export class PointStoreConflict extends Conflict {
   constructor() {
     super('Điểm bán vừa được người khác sửa: tải lại rồi thử lại', 'POINT_CHANGED');
@@ -73,21 +92,7 @@ export class DynamoPointStore implements PointStore {
   }
 
   async replace(before: PointOfSale, after: PointOfSale): Promise<void> {
-    const next = new Set(copyPartitions(after));
-    await this.transact([
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: pointItem(after),
-          ConditionExpression: 'attribute_exists(PK) AND version = :v',
-          ExpressionAttributeValues: { ':v': before.version },
-        },
-      },
-      ...copyPartitions(before)
-        .filter((PK) => !next.has(PK))
-        .map((PK) => ({ Delete: { TableName: this.tableName, Key: { PK, SK: copySortKey(before.id) } } })),
-      ...[...next].map((PK) => ({ Put: { TableName: this.tableName, Item: copyItem(PK, after) } })),
-    ]);
+    await this.transact(pointTransactItems(this.tableName, before, after));
   }
 
   async remove(point: PointOfSale): Promise<void> {

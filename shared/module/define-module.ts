@@ -12,6 +12,7 @@ export type TableAction =
   | 'PutItem'
   | 'UpdateItem'
   | 'DeleteItem'
+  | 'BatchWriteItem'
   | 'ConditionCheckItem';
 
 /** Work on a timer: an EventBridge rule → its own Lambda in AWS, a command locally. */

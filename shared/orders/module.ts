@@ -18,7 +18,8 @@ export const ordersModule = defineModule({
   api: () => orderRoutes().route('/', webhookRoutes()),
   services: (deps) => ({ orders: new DynamoOrderStore(deps.db, deps.tableName) }),
   indexes: [ownerIndex, orderQueueIndex, provinceOrdersIndex, paymentDueIndex],
-  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
+  // Order notices go out 25 per BatchWriteItem.
+  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'BatchWriteItem'],
   jobs: [
     {
       id: 'ReleaseUnpaidOrders',
@@ -28,7 +29,7 @@ export const ordersModule = defineModule({
       timeoutMinutes: 5,
       // Reads the due index, moves sub-orders (order partitions), gives stock back (product items) and
       // live quota back (livestream offers), and takes cancelled lines out of fair figures (fair offers).
-      tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
+      tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'BatchWriteItem'],
       leadingKeys: ['ORDER#*', 'PRODUCT#*', 'ORDERNOTE#*', 'LIVEQ#*', 'FAIRQ#*'],
       indexQueries: [paymentDueIndex.indexName],
       localCommand: 'npm run orders:release-unpaid',

@@ -35,7 +35,7 @@ export const registryModule = defineModule({
   // Registry changes rewrite products in their own transaction, not through the catalogue store.
   searchHooks: (services) => ({ registry: withRegistryIndexing(services.registry, services.search) }),
   indexes: [ownerIndex],
-  tableActions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
   jobs: [
     {
       id: 'CertificateExpiry',

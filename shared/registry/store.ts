@@ -3,6 +3,8 @@ import { OWNER_INDEX } from '../db/owner-index';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { listingItems, productItem } from '../catalog/items';
+import { isListable } from '../catalog/gate';
+import { readListingRatings, ratingVersionCheck, type ListingRatingRead } from '../catalog/listing-rating';
 import { withoutKeys } from '../db/item-keys';
 import { certificateKey } from './keys';
 import { ownerPartition } from '../db/owner-index';
@@ -61,6 +63,8 @@ export interface RegistryStore {
   certificateNames(refs: { subjectId: string; productId?: string | undefined }[]): Promise<CertificateNames>;
 }
 
+const ratingChecks = (tableName: string, ratings: Map<string, ListingRatingRead>) => [...ratings.values()].map((r) => ratingVersionCheck(tableName, r));
+
 /** DynamoDB refuses an empty ExpressionAttributeValues. */
 function expressionOf(condition: { expression: string; values: Record<string, number> }) {
   return { ConditionExpression: condition.expression, ...(Object.keys(condition.values).length > 0 ? { ExpressionAttributeValues: condition.values } : {}) };
@@ -100,7 +104,8 @@ export class DynamoRegistryStore implements RegistryStore {
       },
     };
     const auditPut = { Put: { TableName, Item: auditItem(audit), ConditionExpression: 'attribute_not_exists(PK)' } };
-    const productWrites = products.flatMap((p) => this.productWrites(p.next, p.previous));
+    const ratings = await this.listingRatings(products.map((p) => p.next));
+    const productWrites = products.flatMap((p) => this.productWrites(p.next, p.previous, ratings));
     const bucket = expiryBucketWrites(previous, certificate);
     const bucketWrites = [
       ...(bucket.put ? [{ Put: { TableName, Item: bucket.put } }] : []),
@@ -109,7 +114,7 @@ export class DynamoRegistryStore implements RegistryStore {
     const index = certificateIndexWrites(previous, certificate, subjectProvinceCode, indexAction ?? audit.action);
     const indexWrites = [{ Put: { TableName, Item: index.put } }, ...(index.delete ? [{ Delete: { TableName, Key: index.delete } }] : [])];
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: [certPut, auditPut, ...productWrites, ...bucketWrites, ...indexWrites] }));
+      await this.db.send(new TransactWriteCommand({ TransactItems: [certPut, auditPut, ...productWrites, ...bucketWrites, ...indexWrites, ...ratingChecks(TableName, ratings)] }));
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
         const reasons = error.CancellationReasons ?? [];
@@ -142,7 +147,10 @@ export class DynamoRegistryStore implements RegistryStore {
     const replaced = previous.certificate && previous.certificate.certificateNo !== certificate.certificateNo ? previous.certificate.certificateNo : undefined;
     const unlink = replaced ? [{ Delete: { TableName, Key: certificateLinkKey(replaced, next.id) } }] : [];
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: [certUpdate, linkPut, ...unlink, ...this.productWrites(next, previous)] }));
+      const ratings = await this.listingRatings([next]);
+      await this.db.send(
+        new TransactWriteCommand({ TransactItems: [certUpdate, linkPut, ...unlink, ...this.productWrites(next, previous, ratings), ...ratingChecks(TableName, ratings)] }),
+      );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
         // The certificate changed, or a registry change of it is committing right now (TransactionConflict).
@@ -163,10 +171,20 @@ export class DynamoRegistryStore implements RegistryStore {
     return productsById(this.db, this.tableName, [...(cert.productId ? [cert.productId] : []), ...linked, ...legacy.map((p) => p.id)]);
   }
 
+  /**
+   * The rating aggregates of the products that will have listing items (one BatchGetItem, none when
+   * no product is listable): their sort key is built from it and its version is checked in the same
+   * transaction (listing-rating.ts). A review landing in between cancels the change: 409 PRODUCT_CONFLICT,
+   * like any other race on the product.
+   */
+  private listingRatings(nexts: Product[]): Promise<Map<string, ListingRatingRead>> {
+    return readListingRatings(this.db, this.tableName, nexts.filter(isListable).map((p) => p.id));
+  }
+
   /** The same writes as DynamoCatalogStore.saveProduct, so the listing rules live in one place (items.ts). */
-  private productWrites(next: Product, previous: Product) {
+  private productWrites(next: Product, previous: Product, ratings: Map<string, ListingRatingRead>) {
     const TableName = this.tableName;
-    const puts = listingItems(next);
+    const puts = listingItems(next, ratings.get(next.id)?.totals);
     const newKeys = new Set(puts.map((i) => `${i.PK}|${i.SK}`));
     const deletes = listingItems(previous)
       .map((i) => ({ PK: i.PK, SK: i.SK }))

@@ -1,5 +1,6 @@
 import type { IndexDefinition } from '../db/table-definition';
 import { ownerIndex } from '../db/owner-index';
+import { productRatingItemKey } from '../catalog/listing-rating';
 
 /**
  * Key layout of reviews (docs/reviews.md). One partition per review holds the review, its reports
@@ -22,7 +23,8 @@ export const moderationLogKey = (reviewId: string, at: string, version: number) 
  * touches them (docs/reviews.md, "Why a separate item").
  */
 export const RATING_SK = 'RATING';
-export const productRatingKey = (productId: string) => ({ PK: `PRODUCT#${productId}`, SK: RATING_SK });
+/** The catalogue builds listing items' rating sort key from the same item (shared/catalog/listing-rating.ts). */
+export const productRatingKey = productRatingItemKey;
 export const producerRatingKey = (producerId: string) => ({ PK: `PRODUCER#${producerId}`, SK: RATING_SK });
 
 // --- index partitions (sparse: only visible reviews carry them) -------------------------------
@@ -32,6 +34,11 @@ export const productReviewsPartition = (productId: string) => `REVIEWS#NEW#${pro
 export const productHelpfulPartition = (productId: string) => `REVIEWS#HELPFUL#${productId}`;
 /** GSI3: visible reviews someone reported, per province of the product: the officers' queue. */
 export const reportedReviewsPartition = (provinceCode: string) => `PROVINCE#${provinceCode}#REPORTED_REVIEWS`;
+
+/** GSI3 too: hidden reviews of a province, latest decision first (the queue's "Đã ẩn", to restore). */
+export const hiddenReviewsPartition = (provinceCode: string) => `PROVINCE#${provinceCode}#HIDDEN_REVIEWS`;
+/** GSI4: every review of a storefront, newest first, visible or hidden (the producer's answer page). */
+export const producerReviewsPartition = (producerId: string) => `REVIEWS#PRODUCER#${producerId}`;
 
 export const reviewsNewestIndex = ownerIndex;
 /** Declared exactly as the orders module declares GSI2/GSI3: the table shares them. */
@@ -44,4 +51,10 @@ export const reportedReviewsIndex = {
   indexName: 'GSI3',
   partitionKey: { name: 'GSI3PK', type: 'S' },
   sortKey: { name: 'GSI3SK', type: 'S' },
+} as const satisfies IndexDefinition;
+/** Declared exactly as the orders module declares GSI4 (its unpaid sub-orders): the table shares it. */
+export const producerReviewsIndex = {
+  indexName: 'GSI4',
+  partitionKey: { name: 'GSI4PK', type: 'S' },
+  sortKey: { name: 'GSI4SK', type: 'S' },
 } as const satisfies IndexDefinition;

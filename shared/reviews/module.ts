@@ -1,5 +1,5 @@
 import { defineModule } from '../module/define-module';
-import { REVIEW_PREFIX, reportedReviewsIndex, reviewsHelpfulIndex, reviewsNewestIndex } from './keys';
+import { REVIEW_PREFIX, producerReviewsIndex, reportedReviewsIndex, reviewsHelpfulIndex, reviewsNewestIndex } from './keys';
 import { REVIEW_PHOTO_UPLOAD_PATH } from './photo-routes';
 import { reviewRoutes } from './routes';
 import { DynamoReviewStore } from './store';
@@ -21,7 +21,7 @@ export const reviewsModule = defineModule({
   // The photo upload carries a file and sets its own 10 MB limit (photo-routes.ts).
   ownBodyLimitPaths: [REVIEW_PHOTO_UPLOAD_PATH],
   services: (deps) => ({ reviews: new DynamoReviewStore(deps.db, deps.tableName) }),
-  indexes: [reviewsNewestIndex, reviewsHelpfulIndex, reportedReviewsIndex],
+  indexes: [reviewsNewestIndex, reviewsHelpfulIndex, reportedReviewsIndex, producerReviewsIndex],
   // Reads the order (Query) and the product (GetItem); writes review, report/log and aggregates in one transaction.
-  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
+  tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
 });

@@ -31,9 +31,14 @@ import {
   type Stars,
 } from './rules';
 import type { ModerationInput, ReviewEdit, ReviewInput } from './schemas';
-import type { WriteOutcome } from './store';
+import type { RatingSync, WriteOutcome } from './store';
+import { checkListingGate } from '../catalog/gate';
+import { listingItems } from '../catalog/items';
+import { ratingSortKey, type ListingRatingRead } from '../catalog/listing-rating';
+import type { Product } from '../catalog/product';
 
-const MAX_ATTEMPTS = 12;
+/** Every write that moves a product's aggregate is conditioned on its version: concurrent reviews of one product take turns. */
+const MAX_ATTEMPTS = 20;
 const pause = (attempt: number) => new Promise((r) => setTimeout(r, 5 + Math.random() * 15 * Math.min(attempt + 1, 6)));
 
 /**
@@ -70,7 +75,10 @@ export async function createReview(services: Services, principal: Principal, ord
   assertOwnReviewPhotos(input.photos, principal.accountId);
   const now = services.clock.now();
   if (!withinReviewWindow(deliveredAt, now)) throw reviewWindowClosed(reviewDeadline(deliveredAt));
-  const product = await services.catalog.getProduct(item.productId);
+  const delta = appearDelta(input.stars as Stars);
+  // The product (its province, its listing set) and its aggregate, in parallel.
+  const [product, rating] = await Promise.all([services.catalog.getProduct(item.productId), services.reviews.productRatingForWrite(item.productId)]);
+  let first: RatingSync | undefined = ratingSyncOf(product, rating, delta, now);
   const at = now.toISOString();
   const review: StoredReview = {
     id: lineId,
@@ -99,12 +107,37 @@ export async function createReview(services: Services, principal: Principal, ord
     version: 1,
   };
   await retrying(
-    () => services.reviews.write(review, undefined, appearDelta(review.stars)),
+    async () => {
+      const sync = first ?? (await readRatingSync(services, review.productId, delta, now));
+      first = undefined;
+      return services.reviews.write(review, undefined, delta, [], sync);
+    },
     (o) => {
       if (o.reason === 'exists') throw alreadyReviewed(lineId);
     },
   );
   return review;
+}
+
+/**
+ * The listing items' new rating key: the aggregate read (its version is the write's condition) moved
+ * by the delta, on the facets the product item read is listed under right now (none when it is not
+ * listed, or its certificate expired: those items are hidden until TTL or a renewal rewrites them).
+ */
+function ratingSyncOf(product: Product | undefined, read: ListingRatingRead, delta: AggregateDelta, now: Date): RatingSync {
+  const totals = { count: read.totals.count + (delta.count ?? 0), sum: read.totals.sum + (delta.sum ?? 0) };
+  const listed = product !== undefined && checkListingGate(product, now).listed;
+  return {
+    read,
+    productUpdatedAt: product?.updatedAt,
+    listingKeys: listed ? listingItems(product).map(({ PK, SK }) => ({ PK, SK })) : [],
+    sortKey: ratingSortKey(totals, read.productId),
+  };
+}
+
+async function readRatingSync(services: Services, productId: string, delta: AggregateDelta, now: Date): Promise<RatingSync> {
+  const [product, read] = await Promise.all([services.catalog.getProduct(productId), services.reviews.productRatingForWrite(productId)]);
+  return ratingSyncOf(product, read, delta, now);
 }
 
 /** Read the review and check it is there; the callers' rules run on every fresh read. */
@@ -126,7 +159,10 @@ async function update(
       const current = await load(services, reviewId);
       const { next, delta, extra } = change(current);
       result = { ...next, version: current.version + 1 };
-      return services.reviews.write(result, current.version, delta ?? {}, extra ?? []);
+      const moves = Object.values(delta ?? {}).some((v) => v !== 0);
+      // Only a change of the counted stars re-keys the listing items: +1 GetItem product ‖ RATING.
+      const sync = moves ? await readRatingSync(services, current.productId, delta!, services.clock.now()) : undefined;
+      return services.reviews.write(result, current.version, delta ?? {}, extra ?? [], sync);
     },
     (o) => {
       if (o.reason === 'extra_exists') throw alreadyReported();

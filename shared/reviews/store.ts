@@ -11,11 +11,16 @@ import {
   productReviewsPartition,
   reportedReviewsIndex,
   reportedReviewsPartition,
+  hiddenReviewsPartition,
+  producerReviewsIndex,
+  producerReviewsPartition,
   reportKey,
   reviewKey,
   reviewsHelpfulIndex,
   reviewsNewestIndex,
 } from './keys';
+import { productKey } from '../catalog/keys';
+import { RATING_SORT_ATTR, ratingReadOf, versionCondition, type ListingRatingRead } from '../catalog/listing-rating';
 import { scoreOf, type ModerationEntry, type StoredReview } from './review';
 import { emptyAggregate, type AggregateDelta, type RatingAggregate } from './rules';
 
@@ -34,12 +39,19 @@ function reviewItem(r: StoredReview) {
           GSI2SK: `${String(scoreOf(r)).padStart(6, '0')}#${newest}`,
         }
       : {}),
-    ...(r.awaitingModeration ? { GSI3PK: reportedReviewsPartition(r.provinceCode), GSI3SK: `${r.lastReportedAt ?? r.updatedAt}#${r.id}` } : {}),
+    // A review waits in the queue while reported and undecided, or sits in "hidden" once hidden (never both).
+    ...(r.awaitingModeration
+      ? { GSI3PK: reportedReviewsPartition(r.provinceCode), GSI3SK: `${r.lastReportedAt ?? r.updatedAt}#${r.id}` }
+      : r.status === 'hidden'
+        ? { GSI3PK: hiddenReviewsPartition(r.provinceCode), GSI3SK: `${r.updatedAt}#${r.id}` }
+        : {}),
+    GSI4PK: producerReviewsPartition(r.producerId),
+    GSI4SK: newest,
   };
 }
 
 const reviewOf = (item: Record<string, unknown>) => {
-  const { GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, GSI3PK: _e, GSI3SK: _f, type: _t, ...rest } = withoutKeys<Record<string, unknown>>(item);
+  const { GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, GSI3PK: _e, GSI3SK: _f, GSI4PK: _g, GSI4SK: _h, type: _t, ...rest } = withoutKeys<Record<string, unknown>>(item);
   return rest as unknown as StoredReview;
 };
 
@@ -68,6 +80,61 @@ function aggregateUpdate(tableName: string, key: { PK: string; SK: string }, del
     return `#${k} :${k}`;
   });
   return { Update: { TableName: tableName, Key: key, UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values } };
+}
+
+/**
+ * What a write that moves the product's aggregate needs to keep the listing items' rating sort key
+ * in step (shared/catalog/listing-rating.ts): the aggregate as read (the write moves it from that
+ * version only), the product item as read (its listing set), and the listing items to re-key.
+ */
+export interface RatingSync {
+  read: ListingRatingRead;
+  /** `updatedAt` of the product item read; undefined when there was none. */
+  productUpdatedAt: string | undefined;
+  listingKeys: { PK: string; SK: string }[];
+  /** The listing items' new `RATING` key, from `read.totals` moved by the delta. */
+  sortKey: string;
+}
+
+/** The product's aggregate: `ADD` the delta and the version, from the version read only. */
+function productAggregateUpdate(tableName: string, productId: string, delta: AggregateDelta, sync: RatingSync) {
+  const update = aggregateUpdate(tableName, productRatingKey(productId), { ...delta, version: 1 } as AggregateDelta, { productId })!.Update;
+  const condition = versionCondition(sync.read.version);
+  return {
+    Update: {
+      ...update,
+      ConditionExpression: condition.ConditionExpression,
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, ...condition.ExpressionAttributeNames },
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...(condition.ExpressionAttributeValues ?? {}) },
+    },
+  };
+}
+
+/** The product item is still the one whose listing set the write re-keys. */
+function productCheck(tableName: string, productId: string, updatedAt: string | undefined) {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: productKey(productId),
+      ...(updatedAt === undefined
+        ? { ConditionExpression: 'attribute_not_exists(PK)' }
+        : { ConditionExpression: '#updatedAt = :updatedAt', ExpressionAttributeNames: { '#updatedAt': 'updatedAt' }, ExpressionAttributeValues: { ':updatedAt': updatedAt } }),
+    },
+  };
+}
+
+function listingRekey(tableName: string, key: { PK: string; SK: string }, sortKey: string) {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: 'SET #rating = :rating',
+      // Never create a bare listing item: a product unlisted meanwhile fails the product check anyway.
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#rating': RATING_SORT_ATTR },
+      ExpressionAttributeValues: { ':rating': sortKey },
+    },
+  };
 }
 
 export type WriteOutcome =
@@ -110,14 +177,22 @@ export class DynamoReviewStore {
    * still at that version), the product's and the storefront's aggregates moved by `delta`, and any
    * extra item that must not exist yet (a report, a moderation log entry).
    */
-  async write(next: StoredReview, expectedVersion: number | undefined, delta: AggregateDelta, extra: Record<string, unknown>[] = []): Promise<WriteOutcome> {
+  async write(next: StoredReview, expectedVersion: number | undefined, delta: AggregateDelta, extra: Record<string, unknown>[] = [], sync?: RatingSync): Promise<WriteOutcome> {
     const TableName = this.tableName;
+    const moves = Object.values(delta).some((v) => v !== 0 && v !== undefined);
+    if (moves && !sync) throw new Error('A write that moves the aggregate needs its RatingSync');
     const reviewPut =
       expectedVersion === undefined
         ? { Put: { TableName, Item: reviewItem(next), ConditionExpression: 'attribute_not_exists(PK)' } }
         : { Put: { TableName, Item: reviewItem(next), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } } };
     const aggregates = [
-      aggregateUpdate(TableName, productRatingKey(next.productId), delta, { productId: next.productId }),
+      ...(moves && sync
+        ? [
+            productAggregateUpdate(TableName, next.productId, delta, sync),
+            productCheck(TableName, next.productId, sync.productUpdatedAt),
+            ...sync.listingKeys.map((key) => listingRekey(TableName, key, sync.sortKey)),
+          ]
+        : []),
       aggregateUpdate(TableName, producerRatingKey(next.producerId), delta, { producerId: next.producerId }),
     ].filter((u) => u !== undefined);
     const extras = extra.map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(PK)' } }));
@@ -139,6 +214,12 @@ export class DynamoReviewStore {
 
   moderationLogItem(entry: ModerationEntry, version: number) {
     return { ...moderationLogKey(entry.reviewId, entry.at, version), type: 'ReviewModeration', ...entry };
+  }
+
+  /** The product's aggregate with its version, before a write that moves it: 1 GetItem (consistent). */
+  async productRatingForWrite(productId: string): Promise<ListingRatingRead> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: productRatingKey(productId), ConsistentRead: true }));
+    return ratingReadOf(productId, Item);
   }
 
   async productRating(productId: string): Promise<RatingAggregate> {
@@ -228,6 +309,39 @@ export class DynamoReviewStore {
       }),
     );
     return (page.Items ?? []).map(reviewOf);
+  }
+
+  /** Hidden reviews of a province, latest decision first: one Query on GSI3 (the queue's "Đã ẩn"). */
+  async hiddenInProvince(provinceCode: string, limit: number): Promise<StoredReview[]> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: reportedReviewsIndex.indexName,
+        KeyConditionExpression: 'GSI3PK = :pk',
+        ExpressionAttributeValues: { ':pk': hiddenReviewsPartition(provinceCode) },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map(reviewOf);
+  }
+
+  /** A storefront's reviews, newest first, visible and hidden: one Query on GSI4 per page. */
+  async reviewsOfProducer(producerId: string, limit: number, cursor?: string): Promise<{ items: StoredReview[]; nextCursor?: string }> {
+    const fingerprint = `producer-reviews|${producerId}`;
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: producerReviewsIndex.indexName,
+        KeyConditionExpression: 'GSI4PK = :pk',
+        ExpressionAttributeValues: { ':pk': producerReviewsPartition(producerId) },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: cursor ? decodeCursor(cursor, fingerprint) : undefined,
+      }),
+    );
+    const next = page.LastEvaluatedKey as Record<string, string> | undefined;
+    return { items: (page.Items ?? []).map(reviewOf), ...(next ? { nextCursor: encodeCursor(fingerprint, next) } : {}) };
   }
 
   /** Every visible review of a product, for tests that recount the aggregate (Query pages on GSI1). */

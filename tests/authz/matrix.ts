@@ -39,12 +39,14 @@ import { certificateInProvinceX, recordBodyInProvinceX } from '../registry/matri
 import { address } from '../orders/fixtures';
 import { orderBy, placeBody, productOfA } from '../orders/matrix-support';
 import { deliveredLineBy, reviewOfA } from '../reviews/matrix-support';
-import { liveBodyOfA, liveOfA, runningLiveOfA } from '../livestream/matrix-support';
+import { endedLiveOfA, liveBodyOfA, liveOfA, runningLiveOfA } from '../livestream/matrix-support';
 import { applicationOfA, boothOfA, fairBodyOfX, fairOfX, inquiryBody, inquiryToA } from '../fairs/matrix-support';
 
 /** A 1×1 PNG: enough for the image pipeline to accept. */
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-import { pointBody } from '../locator/fixtures';
+import { consolePointForm, pointBody } from '../locator/fixtures';
+import { dossierOfA, newSheetBody, roundInProvinceX, seatCaller, sheetChoices } from '../evaluation/matrix-support';
+import { preAssessmentBody, roundBody } from '../evaluation/eval-fixtures';
 import { PointInputSchema } from '../../shared/locator/point-of-sale';
 
 export { matrixRoles, type MatrixContext, type MatrixFixtures, type MatrixRole, type Method, type Outcome } from './matrix-context';
@@ -603,6 +605,21 @@ export const matrix: MatrixEntry[] = [
   },
   { method: 'POST', path: '/co-so-cua-toi/hoi-cho/lien-he/:inqId', expect: only('producerA'), request: async (ctx) => ({ path: `/co-so-cua-toi/hoi-cho/lien-he/${await inquiryToA(ctx)}`, form: { text: 'Cảm ơn quý công ty' } }) },
 
+  // The same three as page forms (web/reviews/answer-routes.tsx): reply from the dashboard, report
+  // from a review card, hide from the province console's queue.
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/danh-gia/:id/phan-hoi',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/danh-gia/${(await reviewOfA(ctx)).lineId}/phan-hoi`, form: { text: 'Cảm ơn quý khách' } }),
+  },
+  { method: 'POST', path: '/bao-cao-danh-gia/:id', expect: signedIn(), request: async (ctx) => ({ path: `/bao-cao-danh-gia/${(await reviewOfA(ctx)).lineId}`, form: { reason: 'Nội dung sai' } }) },
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/danh-gia/:id/kiem-duyet',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/quan-ly/tinh/danh-gia/${(await reviewOfA(ctx, { reported: true })).lineId}/kiem-duyet`, form: { action: 'hide', reason: 'Quảng cáo' } }),
+  },
   // ── livestreams (shared/livestream/routes.ts; docs/livestream.md) ────────────────────────────
   // A producer schedules for its own storefront (the body names producerA, as an admin must):
   // producerB is refused by the storefront check, shoppers and officers by role.
@@ -614,6 +631,18 @@ export const matrix: MatrixEntry[] = [
     path: '/api/livestreams/:id/cancel',
     expect: storefrontOwner({ orAdmin: true }),
     request: async (ctx) => ({ path: `/api/livestreams/${await liveOfA(ctx)}/cancel`, json: { reason: 'Mất điện ở xưởng' } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/livestreams/:id',
+    expect: storefrontOwner({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/livestreams/${await liveOfA(ctx)}`, json: { title: 'Mật ong giá live, giờ mới' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/livestreams/:id/replay',
+    expect: storefrontOwner({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/livestreams/${await endedLiveOfA(ctx)}/replay`, json: { replayUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } }),
   },
   // Any signed-in account follows a storefront's lives (and stops: idempotent).
   { method: 'POST', path: '/api/livestream-follows', expect: signedIn(), request: (ctx) => ({ json: { producerId: ctx.fixtures.producerA } }) },
@@ -637,6 +666,20 @@ export const matrix: MatrixEntry[] = [
     expect: only('producerA'),
     request: async (ctx) => ({ path: `/co-so-cua-toi/livestream/${await liveOfA(ctx)}/cancel`, form: { reason: 'Mất điện ở xưởng' } }),
   },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/livestream/:id/sua',
+    expect: only('producerA'),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/livestream/${await liveOfA(ctx)}/sua`, form: { title: 'Mật ong giá live, giờ mới' } }),
+  },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/livestream/:id/xem-lai',
+    expect: only('producerA'),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/livestream/${await endedLiveOfA(ctx)}/xem-lai`, form: { replayUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } }),
+  },
+  // Following from the live's page (post/redirect/get): any signed-in account.
+  { method: 'POST', path: '/livestream/:id/theo-doi', expect: signedIn(), request: async (ctx) => ({ path: `/livestream/${await liveOfA(ctx)}/theo-doi`, form: { action: 'theo' } }) },
   // Stripe calls it without a session: the signature is the authentication (no key in tests → 404).
   { method: 'POST', path: '/api/payments/stripe/webhook', expect: everyone(), request: () => ({ json: { id: 'evt_test', type: 'checkout.session.completed' } }) },
   // ── cart (open to everyone: a guest cart by cookie, or the caller's account cart) ────────────
@@ -689,6 +732,110 @@ export const matrix: MatrixEntry[] = [
     expect: storefrontOwner(),
     request: async (ctx) => ({ path: `/co-so-cua-toi/don-hang/${(await orderBy(ctx)).subOrderId}/chuyen`, form: { to: 'packed' } }),
   },
+  // ── evaluation (shared/evaluation; docs/evaluation.md): rounds of provinceX, dossiers of producerA ─
+  { method: 'POST', path: '/api/score-sheets', expect: only('admin'), request: (ctx) => ({ json: newSheetBody(ctx) }) },
+  // An officer's round is in their province: provinceX in the body makes officerY's 403 (NOT_PROVINCE_OFFICER).
+  { method: 'POST', path: '/api/evaluation-rounds', expect: only('officerX', 'admin'), request: (ctx) => ({ json: roundBody({ provinceCode: ctx.fixtures.provinceX }) }) },
+  {
+    method: 'POST',
+    path: '/api/evaluation-rounds/:id/transitions',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/evaluation-rounds/${await roundInProvinceX(ctx)}/transitions`, json: { to: 'open' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/evaluation-rounds/:id/council',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/evaluation-rounds/${await roundInProvinceX(ctx)}/council`, json: { email: (await ctx.createAccount('shopper')).account.email } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/evaluation-rounds/:id/dossiers',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/api/evaluation-rounds/${await roundInProvinceX(ctx, 'open')}/dossiers`, json: { newProduct: { name: `Nước mắm ${ctx.unique()}`, group: 'food', subgroup: 'food-condiment', priceVnd: 120000, unit: 'chai 500 ml' }, selfAssessment: sheetChoices() } }),
+  },
+  // Authorization comes before the round's state: officerX's case answers 409 ROUND_NOT_DECIDED (allowed through).
+  {
+    method: 'POST',
+    path: '/api/evaluation-rounds/:id/decisions',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({
+      path: `/api/evaluation-rounds/${await roundInProvinceX(ctx)}/decisions`,
+      json: { level: 'province', decisionNo: '512/QĐ-UBND', decisionDate: '2026-11-30', signer: 'Nguyễn Văn A', issuingAuthority: 'UBND thành phố Hà Nội', items: [{ dossierId: 'hs-000000000000' }] },
+    }),
+  },
+  { method: 'POST', path: '/api/dossiers/:id/send-back', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/api/dossiers/${await dossierOfA(ctx)}/send-back`, json: { comment: 'Bổ sung kết quả kiểm nghiệm' } }) },
+  { method: 'POST', path: '/api/dossiers/:id/corrections', expect: storefrontOwner(), request: async (ctx) => ({ path: `/api/dossiers/${await dossierOfA(ctx, 'returned')}/corrections`, json: { note: 'Đã bổ sung' } }) },
+  { method: 'POST', path: '/api/dossiers/:id/pre-assessment', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/api/dossiers/${await dossierOfA(ctx)}/pre-assessment`, json: preAssessmentBody }) },
+  // The council is a role scoped to the round: each non-producer caller is seated on this dossier's round first.
+  {
+    method: 'POST',
+    path: '/api/dossiers/:id/scores',
+    expect: { anonymous: 401, shopper: 'allow', producerA: 403, producerB: 403, officerX: 'allow', officerY: 'allow', admin: 'allow' },
+    request: async (ctx) => {
+      const id = await dossierOfA(ctx, 'preassessed');
+      await seatCaller(ctx, id);
+      return { path: `/api/dossiers/${id}/scores`, json: { choices: sheetChoices() } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/dossier-documents',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ multipart: { dossierId: await dossierOfA(ctx), kind: 'food-safety', file: new File(['%PDF-1.4\n%%EOF\n'], 'giay-chung-nhan.pdf', { type: 'application/pdf' }) } }),
+  },
+  // Evaluation pages (web/evaluation): the same service functions, the same object-level rules.
+  { method: 'POST', path: '/quan-ly/danh-gia', expect: only('officerX', 'admin'), request: (ctx) => ({ form: { name: 'Đợt thử', periodFrom: '2026-11-01', periodTo: '2026-12-31', deadline: '2026-12-15', productGroups: 'food', provinceCode: ctx.fixtures.provinceX } }) },
+  { method: 'POST', path: '/quan-ly/danh-gia/:id/chuyen', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/quan-ly/danh-gia/${await roundInProvinceX(ctx)}/chuyen`, form: { to: 'open' } }) },
+  {
+    method: 'POST',
+    path: '/quan-ly/danh-gia/:id/hoi-dong',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/quan-ly/danh-gia/${await roundInProvinceX(ctx)}/hoi-dong`, form: { email: (await ctx.createAccount('shopper')).account.email } }),
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/danh-gia/:id/quyet-dinh',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({
+      path: `/quan-ly/danh-gia/${await roundInProvinceX(ctx)}/quyet-dinh`,
+      form: { level: 'province', decisionNo: '512/QĐ-UBND', decisionDate: '2026-11-30', signer: 'Nguyễn Văn A', issuingAuthority: 'UBND thành phố Hà Nội', dossierIds: 'hs-000000000000' },
+    }),
+  },
+  { method: 'POST', path: '/quan-ly/danh-gia/ho-so/:id/tra-lai', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/quan-ly/danh-gia/ho-so/${await dossierOfA(ctx)}/tra-lai`, form: { comment: 'Bổ sung' } }) },
+  {
+    method: 'POST',
+    path: '/quan-ly/danh-gia/ho-so/:id/so-bo',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/quan-ly/danh-gia/ho-so/${await dossierOfA(ctx)}/so-bo`, form: { commune: 'UBND xã Thử', rawMaterials: '1', labour: '1', idea: '1', identity: '1' } }),
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/danh-gia/ho-so/:id/cham',
+    expect: { anonymous: 401, shopper: 'allow', producerA: 403, producerB: 403, officerX: 'allow', officerY: 'allow', admin: 'allow' },
+    request: async (ctx) => {
+      const id = await dossierOfA(ctx, 'preassessed');
+      await seatCaller(ctx, id);
+      return { path: `/quan-ly/danh-gia/ho-so/${id}/cham`, form: Object.fromEntries(Object.entries(sheetChoices()).map(([k, v]) => [`cham:${k}`, v])) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/ho-so-ocop',
+    expect: storefrontOwner(),
+    request: async (ctx) => {
+      const roundId = await roundInProvinceX(ctx, 'open');
+      const product = await draftProductOf(ctx.services, ctx.fixtures.producerA);
+      return { form: { roundId, productId: product.id, ...Object.fromEntries(Object.entries(sheetChoices()).map(([k, v]) => [`tu:${k}`, v])) } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/ho-so-ocop/:id/tai-lieu',
+    expect: storefrontOwner(),
+    request: async (ctx) => ({ path: `/co-so-cua-toi/ho-so-ocop/${await dossierOfA(ctx)}/tai-lieu`, multipart: { kind: 'photo', file: new File([TINY_PNG], 'anh.png', { type: 'image/png' }) } }),
+  },
+  { method: 'POST', path: '/co-so-cua-toi/ho-so-ocop/:id/sua', expect: storefrontOwner(), request: async (ctx) => ({ path: `/co-so-cua-toi/ho-so-ocop/${await dossierOfA(ctx, 'returned')}/sua`, form: { note: 'Đã bổ sung' } }) },
   // ── points of sale (shared/locator/routes.ts; docs/locator.md) ────────────────────────────────
   // Officers list and edit their own province's points (officerY: 403 NOT_PROVINCE_OFFICER); admins everywhere.
   { method: 'POST', path: '/api/points-of-sale', expect: provinceOfficer({ orAdmin: true }), request: (ctx) => ({ json: pointBody({ provinceCode: ctx.fixtures.provinceX }) }) },
@@ -705,4 +852,79 @@ export const matrix: MatrixEntry[] = [
       },
     }),
   ),
+  // Producer declarations (shared/locator/declarations.ts): any producer with a storefront declares; the point's officer decides.
+  {
+    method: 'POST',
+    path: '/api/points-of-sale/:id/declarations',
+    expect: only('producerA', 'producerB'),
+    request: async (ctx) => {
+      const at = new Date().toISOString();
+      const point = { ...PointInputSchema.parse(pointBody({ provinceCode: ctx.fixtures.provinceX })), id: `diem-khai-bao-${ctx.unique()}`, createdAt: at, updatedAt: at, version: 1 };
+      await ctx.services.points.create(point);
+      return { path: `/api/points-of-sale/${point.id}/declarations`, json: { productIds: [] } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/points-of-sale/:id/declarations/:producerId/decision',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => {
+      const at = new Date().toISOString();
+      const point = { ...PointInputSchema.parse(pointBody({ provinceCode: ctx.fixtures.provinceX })), id: `diem-quyet-${ctx.unique()}`, createdAt: at, updatedAt: at, version: 1 };
+      await ctx.services.points.create(point);
+      await ctx.services.pointDeclarations.put({ pointId: point.id, pointName: point.name, provinceCode: point.provinceCode, producerId: ctx.fixtures.producerA, productIds: [], status: 'pending', declaredAt: at });
+      return { path: `/api/points-of-sale/${point.id}/declarations/${ctx.fixtures.producerA}/decision`, json: { decision: 'reject' } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/diem-ban/:id/khai-bao/:producerId',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => {
+      const at = new Date().toISOString();
+      const point = { ...PointInputSchema.parse(pointBody({ provinceCode: ctx.fixtures.provinceX })), id: `diem-quyet-trang-${ctx.unique()}`, createdAt: at, updatedAt: at, version: 1 };
+      await ctx.services.points.create(point);
+      await ctx.services.pointDeclarations.put({ pointId: point.id, pointName: point.name, provinceCode: point.provinceCode, producerId: ctx.fixtures.producerA, productIds: [], status: 'pending', declaredAt: at });
+      return { path: `/quan-ly/tinh/diem-ban/${point.id}/khai-bao/${ctx.fixtures.producerA}`, form: { decision: 'reject' } };
+    },
+  },
+  // The console's point pages (web/locator/console-routes.tsx): same service functions, same province rule.
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/diem-ban/moi',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: (ctx) => ({ path: `/quan-ly/tinh/diem-ban/moi?province=${ctx.fixtures.provinceX}`, form: consolePointForm() }),
+  },
+  ...(['sua', 'xoa'] as const).map(
+    (action): MatrixEntry => ({
+      method: 'POST',
+      path: `/quan-ly/tinh/diem-ban/:id/${action}`,
+      expect: provinceOfficer({ orAdmin: true }),
+      request: async (ctx) => {
+        const at = new Date().toISOString();
+        const point = { ...PointInputSchema.parse(pointBody({ provinceCode: ctx.fixtures.provinceX })), id: `diem-console-${ctx.unique()}`, createdAt: at, updatedAt: at, version: 1 };
+        await ctx.services.points.create(point);
+        return { path: `/quan-ly/tinh/diem-ban/${point.id}/${action}`, form: action === 'sua' ? consolePointForm() : {} };
+      },
+    }),
+  ),
+  {
+    method: 'POST',
+    path: '/quan-ly/tinh/diem-ban/nhap-csv',
+    expect: only('officerX', 'officerY', 'admin'),
+    request: (ctx) => ({
+      form: { dryRun: '1', csvText: `Mã,Tên,Loại,Mã tỉnh,"Xã, phường",Địa chỉ,Vĩ độ,Kinh độ,Giờ mở cửa OSM\r\nMT-${ctx.unique()},Trung tâm OCOP,center,${ctx.fixtures.provinceX},Phường Hoàn Kiếm,25 Tràng Tiền,21.0245,105.8553,Mo-Fr 08:00-17:00` },
+    }),
+  },
+  // CSV import: any officer or admin may send a file; a row of a province the caller does not run is
+  // refused in the per-row report (tests/locator/csv-import.test.ts), so officerY is 'allow' here.
+  {
+    method: 'POST',
+    path: '/api/points-of-sale/imports',
+    expect: only('officerX', 'officerY', 'admin'),
+    request: (ctx) => ({
+      path: '/api/points-of-sale/imports?dryRun=true',
+      json: { csv: `Mã,Tên,Loại,Mã tỉnh,"Xã, phường",Địa chỉ,Vĩ độ,Kinh độ,Giờ mở cửa OSM\r\nMT-${ctx.unique()},Trung tâm OCOP,center,${ctx.fixtures.provinceX},Phường Hoàn Kiếm,25 Tràng Tiền,21.0245,105.8553,Mo-Fr 08:00-17:00` },
+    }),
+  },
 ];

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web';
+import { sendStartNotices } from '../../shared/livestream/start-notices';
 import { ManualClock } from '../../shared/time/clock';
 import { TEST_PASSWORD } from '../authz/accounts';
 import { openShop, type Shop } from '../orders/fixtures';
@@ -114,5 +115,61 @@ describe('livestream: schedule, go live, buy at the live price (Chromium)', () =
     clock.set('2026-11-23T14:00:00.000Z');
     await s.goto(`${server.url}/thanh-toan?product=${shop.honey.id}&qty=1&live=${live.id}`);
     expect(await s.locator('[role=alert]').first().innerText()).toContain('buổi live đã kết thúc: tính giá thường 150.000');
+  }, 120_000);
+
+  it('the producer edits a scheduled live, a shopper follows it from its page, the clock opens it and a replay is attached after the end', async () => {
+    clock.set('2026-11-24T03:00:00.000Z');
+    const p = await person();
+    await signIn(p, shop.ownerA.account.email, '/co-so-cua-toi/livestream');
+    await p.fill('#truong-title', 'Nước mắm tối thứ Ba');
+    await p.fill('#truong-streamUrl', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+    await p.fill('#truong-startsAt', '2026-11-24T19:00');
+    await p.fill('#truong-endsAt', '2026-11-24T21:00');
+    await p.selectOption('#truong-productId', shop.fishSauce.id);
+    await p.fill('#truong-livePriceVnd', '99000');
+    expect(await go(p, 'button', 'Lên lịch')).toBe(200);
+    const live = (await shop.services.livestreams.ofProducer('htx-a', 5)).find((l) => l.title === 'Nước mắm tối thứ Ba')!;
+    const card = p.locator(`.live-card[data-live="${live.id}"]`);
+
+    // Edit: one hour later, a lower live price; a price that is no discount is refused in Vietnamese.
+    await card.getByText('Sửa buổi live').click();
+    await card.locator('[name=startsAt]').fill('2026-11-24T20:00');
+    await card.locator('[name=endsAt]').fill('2026-11-24T22:00');
+    await card.locator('[name=livePriceVnd]').fill('500000');
+    expect(await go(p, 'button', 'Lưu thay đổi', `.live-card[data-live="${live.id}"]`)).toBe(422);
+    expect(await p.locator('[role=alert]').first().innerText()).toContain('Sửa buổi live: Giá live phải thấp hơn');
+    await card.getByText('Sửa buổi live').click();
+    await card.locator('[name=startsAt]').fill('2026-11-24T20:00');
+    await card.locator('[name=endsAt]').fill('2026-11-24T22:00');
+    await card.locator('[name=livePriceVnd]').fill('89000');
+    expect(await go(p, 'button', 'Lưu thay đổi', `.live-card[data-live="${live.id}"]`)).toBe(200);
+    expect(await p.locator('[role=status]').first().innerText()).toContain('Đã lưu thay đổi');
+    expect(await card.innerText()).toContain('20:00 24/11/2026');
+    await shot(p, 'edited');
+
+    // A shopper follows the storefront from the live's page.
+    const s = await person();
+    await signIn(s, shop.shopper.account.email, `/livestream/${live.id}`);
+    expect(await s.locator(`tr[data-product="${shop.fishSauce.id}"] .live-price`).innerText()).toBe('89.000\u00a0₫');
+    expect(await go(s, 'button', /^Theo dõi/)).toBe(200);
+    expect(await s.locator('.follow-form [role=status]').innerText()).toContain('Đã theo dõi');
+    await shot(s, 'followed');
+
+    // 20:00 Vietnam time: nobody presses start; the job tells the follower once.
+    clock.set('2026-11-24T13:00:00.000Z');
+    expect((await sendStartNotices(shop.services)).announced).toBe(1);
+    const notices = await shop.services.liveFollows.notices(shop.shopper.account.id);
+    expect(notices.map((n) => n.livestreamId)).toContain(live.id);
+
+    // After the end the producer attaches the replay; the page plays it under "Xem lại".
+    clock.set('2026-11-24T15:00:00.000Z');
+    // Twelve hours on, the morning's session has lapsed: the producer signs in again.
+    await signIn(p, shop.ownerA.account.email, '/co-so-cua-toi/livestream');
+    await card.locator('[name=replayUrl]').fill('https://youtu.be/aqz-KE-bpKQ');
+    expect(await go(p, 'button', 'Lưu', `.live-card[data-live="${live.id}"]`)).toBe(200);
+    await s.goto(`${server.url}/livestream/${live.id}`);
+    expect(await s.getByRole('heading', { name: 'Xem lại' }).count()).toBe(1);
+    expect(await s.locator('iframe.live-player').getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ');
+    await shot(s, 'replay');
   }, 120_000);
 });

@@ -27,3 +27,11 @@ export async function runningLiveOfA(ctx: MatrixContext): Promise<string> {
   await ctx.services.livestreams.move(live, { ...live, status: 'live', startedAt: ctx.services.clock.now().toISOString(), version: live.version + 1 });
   return id;
 }
+
+/** A live of producerA that has ended (started and ended early), so a replay may be attached. */
+export async function endedLiveOfA(ctx: MatrixContext): Promise<string> {
+  const id = await runningLiveOfA(ctx);
+  const live = (await ctx.services.livestreams.get(id, true))!;
+  await ctx.services.livestreams.move(live, { ...live, status: 'ended', endedAt: ctx.services.clock.now().toISOString(), version: live.version + 1 });
+  return id;
+}

@@ -20,3 +20,19 @@ export function pointBody(over: Partial<Record<keyof PointInput, unknown>> = {})
     ...over,
   };
 }
+
+/** The console form's fields (web/locator/console-form.ts) for a valid point. */
+export function consolePointForm(over: Record<string, string> = {}): Record<string, string> {
+  return {
+    name: 'Trung tâm OCOP Hoàn Kiếm',
+    type: 'center',
+    commune: 'Phường Hoàn Kiếm',
+    street: '25 Tràng Tiền',
+    lat: '21.0245',
+    lng: '105.8553',
+    osm: 'Mo-Fr 07:30-11:30,13:30-17:00; Sa 08:00-12:00',
+    phone: '024 3826 1234',
+    status: 'open',
+    ...over,
+  };
+}

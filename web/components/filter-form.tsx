@@ -7,6 +7,7 @@ export const sortLabels: Record<ProductSort, string> = {
   price_asc: 'Giá tăng dần',
   price_desc: 'Giá giảm dần',
   stars: 'Nhiều sao nhất',
+  rating: 'Đánh giá cao',
 };
 
 export const minStarsLabels: Record<3 | 4 | 5, string> = { 3: 'Từ 3 sao', 4: 'Từ 4 sao', 5: '5 sao' };

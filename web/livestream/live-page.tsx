@@ -11,11 +11,45 @@ import { LIVESTREAMS_PATH } from './paths';
 export interface LivePageProps {
   assets: AssetUrls;
   live: LiveDetail;
+  /** Just followed (true) or stopped following (false) the storefront, after the form's redirect. */
+  followed?: boolean | undefined;
+}
+
+/** The page is public and cached alike for everyone: the button posts, the redirect says what happened. */
+function FollowForm({ live, followed }: { live: LiveDetail; followed?: boolean | undefined }) {
+  return (
+    <form method="post" action={`${LIVESTREAMS_PATH}/${live.id}/theo-doi`} class="follow-form">
+      {followed === true ? (
+        <p role="status">Đã theo dõi {live.producerName}: khi gian hàng lên live, bạn nhận thông báo.</p>
+      ) : followed === false ? (
+        <p role="status">Đã bỏ theo dõi {live.producerName}.</p>
+      ) : null}
+      <input type="hidden" name="action" value={followed === true ? 'bo' : 'theo'} />
+      <button type="submit" class="btn">
+        {followed === true ? 'Bỏ theo dõi' : `Theo dõi ${live.producerName}`}
+      </button>
+    </form>
+  );
 }
 
 /** The player where the platform allows embedding (YouTube, Facebook), a link out otherwise. */
 function Player({ live }: { live: LiveDetail }) {
   const label = platformLabels[live.platform];
+  if (live.status === 'ended' && live.replayUrl) {
+    return (
+      <section aria-labelledby="xem-lai">
+        <h2 id="xem-lai">Xem lại</h2>
+        {live.replayEmbedUrl ? (
+          <iframe class="live-player" src={live.replayEmbedUrl} title={`Xem lại: ${live.title}`} allow="encrypted-media; picture-in-picture" allowfullscreen loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>
+        ) : null}
+        <p>
+          <a class="btn" href={live.replayUrl} rel="noopener noreferrer nofollow" target="_blank">
+            Xem lại trên {label}
+          </a>
+        </p>
+      </section>
+    );
+  }
   return (
     <>
       {live.embedUrl && live.status !== 'cancelled' ? (
@@ -48,7 +82,8 @@ function BuyCell({ live, p }: { live: LiveDetail; p: LiveDetail['products'][numb
   );
 }
 
-export function LivePage({ assets, live }: LivePageProps) {
+export function LivePage(props: LivePageProps) {
+  const { assets, live } = props;
   return (
     <Layout title={live.title} description={`${live.producerName} livestream trên ${platformLabels[live.platform]}: sản phẩm OCOP giá live.`} assets={assets}>
       <style>{raw(liveStyles)}</style>
@@ -68,6 +103,7 @@ export function LivePage({ assets, live }: LivePageProps) {
         {live.status === 'cancelled' ? <p role="status">Buổi live đã bị huỷ{live.cancelReason ? `: ${live.cancelReason}` : ''}.</p> : null}
         {live.description ? <p>{live.description}</p> : null}
         <Player live={live} />
+        <FollowForm live={live} followed={props.followed} />
         <section class="section" aria-labelledby="san-pham-live">
           <h2 id="san-pham-live">Sản phẩm giá live</h2>
           {live.products.length === 0 ? (

@@ -7,7 +7,57 @@ import { Layout } from '../components/layout';
 import { fieldId, type FormState } from '../components/form/form';
 import type { AssetUrls } from '../view';
 import { LiveTimes, liveStyles, StatusBadge } from './live-parts';
-import { livePath, PRODUCER_LIVES_PATH, producerLiveActionPath } from './paths';
+import { livePath, PRODUCER_LIVES_PATH, producerLiveActionPath, producerLiveEditPath, producerLiveReplayPath } from './paths';
+
+/** A UTC instant as the value of a `datetime-local` input in Vietnam time (UTC+7 all year). */
+const vietnamInputValue = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16);
+
+/** Before the start: title, times and the live price of the first featured product (the API edits all of them). */
+function EditForm({ live }: { live: LiveSummary }) {
+  const id = (name: string) => `sua-${live.id}-${name}`;
+  return (
+    <details class="live-edit">
+      <summary>Sửa buổi live</summary>
+      <form method="post" action={producerLiveEditPath(live.id)}>
+        <p>
+          <label for={id('title')}>Tiêu đề</label>
+          <br />
+          <input id={id('title')} name="title" value={live.title} required minlength={3} maxlength={120} />
+        </p>
+        <p>
+          <label for={id('startsAt')}>Bắt đầu (giờ Việt Nam)</label>
+          <br />
+          <input id={id('startsAt')} name="startsAt" type="datetime-local" value={vietnamInputValue(live.startsAt)} required />
+        </p>
+        <p>
+          <label for={id('endsAt')}>Kết thúc (giờ Việt Nam)</label>
+          <br />
+          <input id={id('endsAt')} name="endsAt" type="datetime-local" value={vietnamInputValue(live.endsAt)} required />
+        </p>
+        <p>
+          <label for={id('livePriceVnd')}>Giá live mới (đồng)</label>
+          <br />
+          <input id={id('livePriceVnd')} name="livePriceVnd" type="number" min={1} inputmode="numeric" />
+          <small> Để trống: giữ giá cũ</small>
+        </p>
+        <button type="submit" class="btn">
+          Lưu thay đổi
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function ReplayForm({ live }: { live: LiveSummary }) {
+  const id = `xem-lai-${live.id}`;
+  return (
+    <form method="post" action={producerLiveReplayPath(live.id)}>
+      <label for={id}>{live.replayUrl ? 'Đổi video xem lại' : 'Gắn video xem lại'}</label>{' '}
+      <input id={id} name="replayUrl" type="url" value={live.replayUrl ?? ''} required placeholder={`https://… (${platformLabels[live.platform]})`} />{' '}
+      <button type="submit">Lưu</button>
+    </form>
+  );
+}
 
 export interface ProducerLivesPageProps {
   assets: AssetUrls;
@@ -114,6 +164,8 @@ export function ProducerLivesPage({ assets, lives, products, state, saved }: Pro
                     </button>
                   </form>
                 ) : null}
+                {live.status === 'scheduled' ? <EditForm live={live} /> : null}
+                {live.status === 'ended' ? <ReplayForm live={live} /> : null}
                 {live.allowedActions.includes('cancel') ? (
                   <form method="post" action={producerLiveActionPath(live.id, 'cancel')}>
                     <label>

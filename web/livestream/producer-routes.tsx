@@ -4,7 +4,8 @@ import type { AppEnv } from '../../shared/http/app-env';
 import { AppError, Forbidden } from '../../shared/http/errors';
 import { requirePrincipal } from '../../shared/identity/authorize';
 import type { Principal } from '../../shared/identity/principal';
-import { CreateLivestreamSchema, LivestreamIdSchema } from '../../shared/livestream/schemas';
+import { attachReplay, editLivestream } from '../../shared/livestream/edit';
+import { CreateLivestreamSchema, EditLivestreamSchema, LivestreamIdSchema } from '../../shared/livestream/schemas';
 import { createLivestream, figuresOf, moveLivestream, summaryOf } from '../../shared/livestream/service';
 import { livestreamNotFound } from '../../shared/livestream/errors';
 import { emptyForm, type FormState } from '../components/form/form';
@@ -25,7 +26,7 @@ function ownStorefront(principal: Principal): string {
 /** `datetime-local` has no zone: the producer typed Vietnam time (UTC+7 all year). */
 const vietnamLocal = (value: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+07:00` : value);
 
-const savedMessages: Record<string, string> = { 'len-lich': 'Đã lên lịch buổi live.', start: 'Buổi live đã bắt đầu: giá live đang áp dụng.', end: 'Buổi live đã kết thúc.', cancel: 'Đã huỷ buổi live.' };
+const savedMessages: Record<string, string> = { sua: 'Đã lưu thay đổi của buổi live.', 'xem-lai': 'Đã gắn video xem lại.', 'len-lich': 'Đã lên lịch buổi live.', start: 'Buổi live đã bắt đầu: giá live đang áp dụng.', end: 'Buổi live đã kết thúc.', cancel: 'Đã huỷ buổi live.' };
 
 /** Lives (GSI2 Query) and each one's offers (1 BatchGetItem each) plus the storefront's products (1 Query). */
 async function render(c: Context<AppEnv>, producerId: string, state: FormState, status: 200 | 400 | 403 | 404 | 409 | 422 = 200) {
@@ -95,5 +96,48 @@ export function producerLiveRoutes() {
       return c.redirect(`${PRODUCER_LIVES_PATH}?da-luu=${action}`, 303);
     });
   }
+  web.post(`${PRODUCER_LIVES_PATH}/:id/sua`, formBodyLimit(), async (c) => {
+    const principal = requirePrincipal(c);
+    const producerId = ownStorefront(principal);
+    const id = c.req.param('id');
+    if (!LivestreamIdSchema.safeParse(id).success) throw livestreamNotFound();
+    const services = c.get('services');
+    const live = await services.livestreams.get(id);
+    if (!live) throw livestreamNotFound();
+    const values = await readForm(c, ['title', 'startsAt', 'endsAt', 'livePriceVnd']);
+    const first = live.products[0];
+    const parsed = EditLivestreamSchema.safeParse({
+      ...(values.title ? { title: values.title } : {}),
+      ...(values.startsAt ? { startsAt: vietnamLocal(values.startsAt) } : {}),
+      ...(values.endsAt ? { endsAt: vietnamLocal(values.endsAt) } : {}),
+      ...(values.livePriceVnd && first ? { products: [{ productId: first.productId, ...(first.variantId ? { variantId: first.variantId } : {}), livePriceVnd: Number(values.livePriceVnd) }] } : {}),
+    });
+    if (!parsed.success) return render(c, producerId, { values: { platform: 'youtube' }, errors: {}, formError: `Sửa buổi live: ${Object.values(fieldErrorsOf(parsed.error))[0] ?? 'kiểm tra lại các ô đã nhập'}` }, 400);
+    try {
+      await editLivestream(services, principal, id, parsed.data);
+    } catch (error) {
+      const refused = refusal(error);
+      if (!refused) throw error;
+      return render(c, producerId, { values: { platform: 'youtube' }, errors: {}, formError: `Sửa buổi live: ${refused.message}` }, refused.status as 400 | 404 | 409 | 422);
+    }
+    c.header('Cache-Control', NO_STORE);
+    return c.redirect(`${PRODUCER_LIVES_PATH}?da-luu=sua`, 303);
+  });
+  web.post(`${PRODUCER_LIVES_PATH}/:id/xem-lai`, formBodyLimit(), async (c) => {
+    const principal = requirePrincipal(c);
+    const producerId = ownStorefront(principal);
+    const id = c.req.param('id');
+    if (!LivestreamIdSchema.safeParse(id).success) throw livestreamNotFound();
+    const { replayUrl } = await readForm(c, ['replayUrl']);
+    try {
+      await attachReplay(c.get('services'), principal, id, (replayUrl ?? '').trim());
+    } catch (error) {
+      const refused = refusal(error);
+      if (!refused) throw error;
+      return render(c, producerId, { values: { platform: 'youtube' }, errors: {}, formError: `Video xem lại: ${refused.message}` }, refused.status as 400 | 404 | 409);
+    }
+    c.header('Cache-Control', NO_STORE);
+    return c.redirect(`${PRODUCER_LIVES_PATH}?da-luu=xem-lai`, 303);
+  });
   return web;
 }

@@ -3,8 +3,10 @@ import type { AppEnv } from '../../shared/http/app-env';
 import { LivestreamIdSchema } from '../../shared/livestream/schemas';
 import { listLivestreams, livestreamDetail } from '../../shared/livestream/service';
 import { livestreamNotFound } from '../../shared/livestream/errors';
-import { assetsOf } from '../http';
-import { sendPage } from '../render';
+import { requirePrincipal } from '../../shared/identity/authorize';
+import { readForm } from '../components/form/form-state';
+import { assetsOf, formBodyLimit } from '../http';
+import { NO_STORE, sendPage } from '../render';
 import { LivePage } from './live-page';
 import { LivestreamListPage } from './livestream-list-page';
 import { LIVESTREAMS_PATH } from './paths';
@@ -28,7 +30,22 @@ export function livestreamWebRoutes() {
     const id = c.req.param('id');
     if (!LivestreamIdSchema.safeParse(id).success) throw livestreamNotFound();
     const live = await livestreamDetail(c.get('services'), id);
-    return sendPage(c, <LivePage assets={assetsOf(c)} live={live} />, { cache: LIVE_CACHE });
+    const follow = c.req.query('theo-doi');
+    return sendPage(c, <LivePage assets={assetsOf(c)} live={live} followed={follow === '1' ? true : follow === '0' ? false : undefined} />, { cache: LIVE_CACHE });
+  });
+  // Follow (or stop following) the live's storefront from its page: post/redirect/get, signed in.
+  web.post(`${LIVESTREAMS_PATH}/:id/theo-doi`, formBodyLimit(), async (c) => {
+    const principal = requirePrincipal(c);
+    const id = c.req.param('id');
+    if (!LivestreamIdSchema.safeParse(id).success) throw livestreamNotFound();
+    const services = c.get('services');
+    const live = await services.livestreams.get(id);
+    if (!live) throw livestreamNotFound();
+    const { action } = await readForm(c, ['action']);
+    if (action === 'bo') await services.liveFollows.unfollow(live.producerId, principal.accountId);
+    else await services.liveFollows.follow(live.producerId, principal.accountId, services.clock.now().toISOString());
+    c.header('Cache-Control', NO_STORE);
+    return c.redirect(`${LIVESTREAMS_PATH}/${id}?theo-doi=${action === 'bo' ? '0' : '1'}`, 303);
   });
   web.route('/', producerLiveRoutes());
   return web;

@@ -11,6 +11,7 @@ import { sendPage } from '../render';
 import { POINTS_PATH } from './paths';
 import { PointPage } from './point-page';
 import { PointsPage } from './points-page';
+import { locatorConsoleRoutes } from './console-routes';
 
 const DEFAULT_PROVINCE = '01';
 const PAGE_LIMIT = 50;
@@ -73,5 +74,6 @@ export function locatorWebRoutes() {
     const products = await carriedProducts(services, point);
     return sendPage(c, <PointPage assets={assetsOf(c)} row={{ point, ...openState(point, services.clock.now()) }} products={products} tiles={services.config.mapTileUrl} />);
   });
+  web.route('/', locatorConsoleRoutes());
   return web;
 }

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { Layout } from '../components/layout';
+import { PRODUCER_REVIEWS_PATH } from '../reviews/paths';
 import { ErrorSummary, Field, Submit, type FormState } from '../components/form/form';
 import { identityCss } from '../identity/styles';
 import type { AssetUrls } from '../view';
@@ -84,6 +85,9 @@ export function DashboardPage({ assets, producer, products, certificates, notifi
             </li>
             <li>
               <a href="#san-pham">Sản phẩm</a>
+            </li>
+            <li>
+              <a href={PRODUCER_REVIEWS_PATH}>Đánh giá</a>
             </li>
             <li>
               <a href={NOTIFICATIONS_PATH}>Thông báo</a>

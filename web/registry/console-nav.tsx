@@ -1,8 +1,9 @@
 import type { Principal } from '../../shared/identity/principal';
 import { CERTIFICATES_PATH } from './certificate-paths';
-import { IMPORT_PATH, QUEUE_PATH, RECORD_ANCHOR } from '../console/paths';
+import { IMPORT_PATH, QUEUE_PATH, RECORD_ANCHOR, REVIEWS_MODERATION_PATH } from '../console/paths';
+import { POINTS_CONSOLE_PATH } from '../locator/console-paths';
 
-export type ConsoleSection = 'applications' | 'certificates' | 'record' | 'import';
+export type ConsoleSection = 'applications' | 'certificates' | 'record' | 'import' | 'reviews' | 'points';
 
 /**
  * The console's own navigation, on every console page. Storefront applications are decided by the
@@ -14,6 +15,8 @@ export function ConsoleNav({ principal, current }: { principal: Extract<Principa
     { key: 'certificates', href: CERTIFICATES_PATH, label: 'Chứng nhận' },
     { key: 'record', href: RECORD_ANCHOR, label: 'Ghi nhận mới' },
     { key: 'import', href: IMPORT_PATH, label: 'Nhập CSV' },
+    { key: 'reviews', href: REVIEWS_MODERATION_PATH, label: 'Đánh giá bị báo cáo' },
+    { key: 'points', href: POINTS_CONSOLE_PATH, label: 'Điểm bán' },
   ];
   return (
     <nav class="console-nav" aria-label="Quản lý OCOP cấp tỉnh">

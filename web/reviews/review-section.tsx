@@ -1,7 +1,9 @@
 import { raw } from 'hono/html';
 import type { RatingSummary } from '../../shared/reviews/rules';
 import type { ReviewView } from '../../shared/reviews/schemas';
+import { MAX_REASON } from '../../shared/reviews/schemas';
 import { formatVietnamDate } from '../../shared/time/vietnam-time';
+import { reportFormPath } from './paths';
 
 /**
  * Buyers' ratings. Never to be taken for the OCOP badge (web/components/star-badge.tsx, gold ★ on
@@ -9,6 +11,8 @@ import { formatVietnamDate } from '../../shared/time/vietnam-time';
  * "đánh giá của người mua" with the count beside them.
  */
 export const reviewsCss = `
+.reviews details.report{margin:.35rem 0 0;font-size:.9rem}
+.reviews details.report textarea{width:100%;min-height:3rem}
 .brate{display:inline-flex;align-items:center;gap:.35rem;color:#1d4f91;font-weight:700}
 .brate .dots{letter-spacing:.1rem;color:#2f6fd0}
 .brate .dots .off{color:#c8d3e3}
@@ -48,7 +52,7 @@ export function BuyerRating({ summary, compact }: { summary: RatingSummary; comp
   );
 }
 
-function Dots({ stars }: { stars: number }) {
+export function Dots({ stars }: { stars: number }) {
   return (
     <span class="brate" role="img" aria-label={`${stars} trên 5`}>
       <span class="dots" aria-hidden="true">
@@ -97,6 +101,7 @@ export function ProductReviews({ summary, items }: { summary: RatingSummary; ite
                 <strong>Phản hồi của {r.reply.producerName}:</strong> <span class="text">{r.reply.text}</span>
               </div>
             ) : null}
+            <ReportForm reviewId={r.id} />
           </li>
         ))}
       </ol>
@@ -130,5 +135,20 @@ export function StorefrontRating({ summary }: { summary: RatingSummary }) {
       <style>{raw(reviewsCss)}</style>
       <BuyerRating summary={summary} />
     </p>
+  );
+}
+
+/** The report form on a review card: a disclosure, so the product page stays short; works without JS. */
+export function ReportForm({ reviewId }: { reviewId: string }) {
+  const field = `bao-cao-${reviewId}`;
+  return (
+    <details class="report">
+      <summary>Báo cáo đánh giá này</summary>
+      <form method="post" action={reportFormPath(reviewId)}>
+        <label for={field}>Lý do báo cáo</label>
+        <textarea id={field} name="reason" required minlength={3} maxlength={MAX_REASON} />
+        <button type="submit">Gửi báo cáo</button>
+      </form>
+    </details>
   );
 }

@@ -21,6 +21,7 @@ import { NO_STORE, renderDocument } from '../render';
 import { productPath } from '../view';
 import { REVIEW_FORM_ROUTE, reviewFormPath } from './paths';
 import { ReviewFormPage } from './review-form-page';
+import { reviewAnswerRoutes } from './answer-routes';
 
 /** The line as its buyer sees it: 404 for anyone else (no hint the order exists). 1 Query + 1 GetItem. */
 async function lineOf(services: Services, principal: Principal, orderId: string, lineId: string) {
@@ -112,5 +113,6 @@ export function reviewWebRoutes() {
       return render(c, { ...props, state: failure.state }, failure.status);
     }
   });
+  web.route('/', reviewAnswerRoutes());
   return web;
 }
