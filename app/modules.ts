@@ -4,6 +4,7 @@ import { catalogModule } from '../shared/catalog/module';
 import { evaluationModule } from '../shared/evaluation/module';
 import { healthModule } from '../shared/health/module';
 import { identityModule } from '../shared/identity/module';
+import { fairsModule } from '../shared/fairs/module';
 import { livestreamModule } from '../shared/livestream/module';
 import { locatorModule } from '../shared/locator/module';
 import { mediaModule } from '../shared/media/module';
@@ -23,6 +24,7 @@ import { producerWebRoutes as storefrontPages } from '../web/producer/routes';
 import { registryWebRoutes as registryPages } from '../web/registry/routes';
 import { reviewWebRoutes as reviewPages } from '../web/reviews/routes';
 import { livestreamWebRoutes as livestreamPages } from '../web/livestream/routes';
+import { fairWebRoutes as fairPages } from '../web/fairs/routes';
 import { locatorWebRoutes as locatorPages } from '../web/locator/routes';
 import { webRoutes as catalogPages } from '../web/routes';
 import { evaluationWebRoutes as evaluationPages } from '../web/evaluation/routes';
@@ -49,6 +51,7 @@ export const modules = [
   withPages(ordersModule, ordersPages),
   withPages(reviewsModule, reviewPages),
   withPages(livestreamModule, livestreamPages),
+  withPages(fairsModule, fairPages),
   withPages(locatorModule, locatorPages),
   withPages(cartModule, cartPages),
   withPages(catalogModule, catalogPages),

@@ -5,7 +5,7 @@ export const emailKey = (normalisedEmail: string) => ({ PK: `EMAIL#${normalisedE
 /** A logged-out session's token id; TTL = the token's own expiry, after which it is invalid anyway. */
 export const revokedKey = (jti: string) => ({ PK: `REVOKED#${jti}`, SK: 'REVOKED' });
 
-/** `reg`: registrations per client address (each costs a scrypt hash). */
-export type ThrottleScope = 'acct' | 'ip' | 'reg';
+/** `reg`: registrations per client address (each costs a scrypt hash); `inq`: fair trade inquiries per client address. */
+export type ThrottleScope = 'acct' | 'ip' | 'reg' | 'inq';
 /** Failed-login counters, per normalised email and per client IP. */
 export const throttleKey = (scope: ThrottleScope, value: string) => ({ PK: `THROTTLE#${scope}#${value}`, SK: 'THROTTLE' });

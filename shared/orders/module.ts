@@ -28,9 +28,9 @@ export const ordersModule = defineModule({
       schedule: { minute: '*/5', hour: '*' },
       timeoutMinutes: 5,
       // Reads the due index, moves sub-orders (order partitions), gives stock back (product items) and
-      // live quota back (livestream offers).
+      // live quota back (livestream offers), and takes cancelled lines out of fair figures (fair offers).
       tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'BatchWriteItem'],
-      leadingKeys: ['ORDER#*', 'PRODUCT#*', 'ORDERNOTE#*', 'LIVEQ#*'],
+      leadingKeys: ['ORDER#*', 'PRODUCT#*', 'ORDERNOTE#*', 'LIVEQ#*', 'FAIRQ#*'],
       indexQueries: [paymentDueIndex.indexName],
       localCommand: 'npm run orders:release-unpaid',
     },

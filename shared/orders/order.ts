@@ -4,6 +4,7 @@ import { provinceCodes } from '../reference/provinces';
 import { PublicIdSchema } from '../http/ids';
 import { VariantIdSchema } from '../catalog/variants';
 import { LivestreamIdSchema } from '../livestream/schemas';
+import { FairIdSchema } from '../fairs/schemas';
 import { subOrderStatuses } from './state-machine';
 
 /** Bounds of one checkout: the placement transaction writes ≤ 2 + products + storefronts items (≤ 100). */
@@ -20,8 +21,12 @@ export const OrderLineInputSchema = z
     livestreamId: LivestreamIdSchema.optional().openapi({
       description: 'Buy at this live\'s price: only while it is on and its quota lasts (409 LIVE_QUOTA_EXHAUSTED, 409 LIVE_PRICE_UNAVAILABLE with the regular price otherwise — never a silent switch)',
     }),
+    fairId: FairIdSchema.optional().openapi({
+      description: "Buy at this fair's price: only while the fair is live and inside its dates, for a product an accepted booth features with a fair price, passing the 3★ gate (409 FAIR_PRICE_NOT_AVAILABLE otherwise)",
+    }),
   })
   .strict()
+  .refine((l) => !(l.fairId && l.livestreamId), { message: 'Một dòng chỉ theo giá live hoặc giá hội chợ', path: ['fairId'] })
   .openapi('OrderLineInput');
 export type OrderLineInput = z.infer<typeof OrderLineInputSchema>;
 
@@ -70,7 +75,8 @@ export const OrderItemSchema = z
     unitPriceVnd: z.number().int(),
     lineTotalVnd: z.number().int(),
     livestreamId: z.string().optional().openapi({ description: 'The live whose price this line was bought at' }),
-    regularUnitPriceVnd: z.number().int().optional().openapi({ description: 'With livestreamId: the regular price at that moment' }),
+    fairId: z.string().optional().openapi({ description: 'The fair whose price this line was bought at' }),
+    regularUnitPriceVnd: z.number().int().optional().openapi({ description: 'With livestreamId or fairId: the regular price at that moment' }),
   })
   .openapi('OrderItem');
 export type OrderItem = z.infer<typeof OrderItemSchema>;

@@ -11,6 +11,7 @@ import type { DraftSubOrder, Demand } from './pricing';
 import { priceSubOrders, resolveDemands } from './pricing';
 import { reserveUpdate } from './stock-updates';
 import { applyLiveOffers, liveLineError, liveTakes, readLiveOffers } from './live-pricing';
+import { applyFairOffers, fairLineError, fairLineOfProblem, fairTakes, readFairOffers } from './fair-pricing';
 
 /** Unpaid transfer and card orders give their stock back after this. */
 export const PAYMENT_WINDOW_MINUTES = 30;
@@ -97,13 +98,19 @@ export async function placeOrder(services: Services, principal: Principal, rawKe
     const now = services.clock.now();
     const products = await services.catalog.getProducts(lines.map((l) => l.productId));
     const { demands, problems } = resolveDemands(lines, products, now);
-    if (problems.length > 0) throw lineProblemError(problems);
-    const [producers, liveRead] = await Promise.all([
+    if (problems.length > 0) {
+      const fairProblem = fairLineOfProblem(lines, problems);
+      throw fairProblem ? fairLineError(fairProblem) : lineProblemError(problems);
+    }
+    const [producers, liveRead, fairRead] = await Promise.all([
       services.producers.getProducers([...new Set(demands.map((d) => d.product.producerId))]),
       readLiveOffers(services, demands),
+      readFairOffers(services, demands),
     ]);
     const liveProblems = applyLiveOffers(demands, liveRead, now);
     if (liveProblems.length > 0) throw liveLineError(liveProblems);
+    const fairProblems = applyFairOffers(demands, fairRead, now);
+    if (fairProblems.length > 0) throw fairLineError(fairProblems[0]!);
     const { subOrders, totalVnd } = priceSubOrders(demands, producers);
     if (body.paymentMethod === 'vietqr') {
       const missing = subOrders.filter((s) => !s.producer.bank);
@@ -159,7 +166,8 @@ export async function placeOrder(services: Services, principal: Principal, rawKe
     for (const d of demands) byProduct.set(d.product.id, [...(byProduct.get(d.product.id) ?? []), d]);
     const reservations = [...byProduct.values()].map((ds) => reserveUpdate(ds, now));
     // The live price and quota are taken in the same transaction as the stock (offer-updates.ts).
-    const takes = liveTakes(demands, now);
+    // So is the fair price (its offer's window and price; shared/fairs/offer-updates.ts).
+    const takes = [...liveTakes(demands, now), ...fairTakes(demands, now)];
     if (2 + subs.length + reservations.length + takes.length > MAX_TRANSACTION_ITEMS) {
       throw new InvalidInput('Đơn có quá nhiều dòng giá live: chia thành hai đơn', 'TOO_MANY_LINES', { maxTransactionItems: MAX_TRANSACTION_ITEMS });
     }

@@ -23,6 +23,9 @@ export interface Demand {
   /** The line asks for this live's price (live-pricing.ts checks the offer and sets `live`). */
   livestreamId?: string | undefined;
   live?: { livePriceVnd: number; hasQuota: boolean } | undefined;
+  /** The line asks for this fair's price (fair-pricing.ts checks the offer and sets `fair`). */
+  fairId?: string | undefined;
+  fair?: { fairPriceVnd: number } | undefined;
 }
 
 const lineKey = (l: { productId: string; variantId?: string | undefined }) => `${l.productId}|${l.variantId ?? ''}`;
@@ -37,7 +40,7 @@ export function mergeLines(lines: readonly OrderLineInput[]): OrderLineInput[] {
     const k = lineKey(l);
     const seen = merged.get(k);
     // One price per (product, variant) in an order: a live line and a regular line of it would be two.
-    if (seen && seen.livestreamId !== l.livestreamId) {
+    if (seen && (seen.livestreamId !== l.livestreamId || seen.fairId !== l.fairId)) {
       throw new InvalidInput('Một sản phẩm không thể vừa mua giá live vừa mua giá thường trong cùng đơn', 'MIXED_LIVE_LINES', { productId: l.productId, variantId: l.variantId });
     }
     merged.set(k, seen ? { ...seen, quantity: seen.quantity + l.quantity } : { ...l });
@@ -93,6 +96,7 @@ export function resolveDemands(lines: readonly OrderLineInput[], products: Reado
       quantity: line.quantity,
       unitPriceVnd: variant ? variant.priceVnd : product.priceVnd,
       ...(line.livestreamId ? { livestreamId: line.livestreamId } : {}),
+      ...(line.fairId ? { fairId: line.fairId } : {}),
     });
   }
   return { demands, problems };
@@ -129,7 +133,7 @@ export function priceSubOrders(demands: readonly Demand[], producers: ReadonlyMa
     const producer = producers.get(producerId);
     if (!producer) throw new Error(`Storefront ${producerId} of a listed product is missing`);
     const items: OrderItem[] = list.map((d) => {
-      const unit = d.live ? d.live.livePriceVnd : d.unitPriceVnd;
+      const unit = d.live ? d.live.livePriceVnd : d.fair ? d.fair.fairPriceVnd : d.unitPriceVnd;
       return {
         productId: d.product.id,
         ...(d.variant ? { variantId: d.variant.id, variantLabel: d.variant.label } : {}),
@@ -139,6 +143,7 @@ export function priceSubOrders(demands: readonly Demand[], producers: ReadonlyMa
         unitPriceVnd: unit,
         lineTotalVnd: unit * d.quantity,
         ...(d.live && d.livestreamId ? { livestreamId: d.livestreamId, regularUnitPriceVnd: d.unitPriceVnd } : {}),
+        ...(d.fair && d.fairId ? { fairId: d.fairId, regularUnitPriceVnd: d.unitPriceVnd } : {}),
       };
     });
     const itemsTotalVnd = items.reduce((sum, i) => sum + i.lineTotalVnd, 0);

@@ -11,6 +11,7 @@ import { releaseUpdate } from './stock-updates';
 import { keyId } from '../db/batch-get';
 import { offerKey } from '../livestream/keys';
 import { giveBackOfferUpdate } from '../livestream/offer-updates';
+import { giveBackFairOfferUpdate } from '../fairs/offer-updates';
 
 const MAX_ATTEMPTS = 4;
 
@@ -146,6 +147,10 @@ async function releasesFor(services: Services, sub: StoredSubOrder) {
     if (!offer) return [];
     return [giveBackOfferUpdate({ livestreamId: i.livestreamId!, productId: i.productId, variantId: i.variantId, quantity: i.quantity, lineTotalVnd: i.lineTotalVnd, hasQuota: offer.left !== undefined })];
   });
+  // A fair line leaves the fair's figures (its offer always exists: the line was taken from it).
+  const fairGiveBacks = sub.items
+    .filter((i) => i.fairId)
+    .map((i) => giveBackFairOfferUpdate({ fairId: i.fairId!, productId: i.productId, variantId: i.variantId, quantity: i.quantity, lineTotalVnd: i.lineTotalVnd }));
   const byProduct = new Map<string, { variantIndex?: number; variantId?: string; quantity: number }[]>();
   for (const item of sub.items) {
     const product = products.get(item.productId);
@@ -159,7 +164,7 @@ async function releasesFor(services: Services, sub: StoredSubOrder) {
     }
     byProduct.set(item.productId, [...(byProduct.get(item.productId) ?? []), line]);
   }
-  return [...byProduct.entries()].map(([productId, lines]) => releaseUpdate(productId, lines)).concat(giveBacks);
+  return [...byProduct.entries()].map(([productId, lines]) => releaseUpdate(productId, lines)).concat(giveBacks, fairGiveBacks);
 }
 
 /** A paid card sub-order that was cancelled: Stripe refunds it (idempotent by sub-order), then it is refunded. */

@@ -40,6 +40,7 @@ import { address } from '../orders/fixtures';
 import { orderBy, placeBody, productOfA } from '../orders/matrix-support';
 import { deliveredLineBy, reviewOfA } from '../reviews/matrix-support';
 import { endedLiveOfA, liveBodyOfA, liveOfA, runningLiveOfA } from '../livestream/matrix-support';
+import { applicationOfA, boothOfA, fairBodyOfX, fairOfX, inquiryBody, inquiryToA } from '../fairs/matrix-support';
 
 /** A 1×1 PNG: enough for the image pipeline to accept. */
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -523,6 +524,87 @@ export const matrix: MatrixEntry[] = [
     expect: provinceOfficer({ orAdmin: true }),
     request: async (ctx) => ({ path: `/api/reviews/${(await reviewOfA(ctx, { reported: true })).lineId}/moderation`, json: { action: 'hide', reason: 'Quảng cáo' } }),
   },
+  // ── fairs (shared/fairs/routes.ts; docs/fairs.md) ─────────────────────────────────────────────
+  // officerY gets 403 NOT_PROVINCE_OFFICER for a fair of provinceX; an admin organises any fair.
+  { method: 'POST', path: '/api/fairs', expect: provinceOfficer({ orAdmin: true }), request: (ctx) => ({ json: fairBodyOfX(ctx) }) },
+  {
+    method: 'POST',
+    path: '/api/fairs/:id/transitions',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/fairs/${await fairOfX(ctx)}/transitions`, json: { to: 'open' } }),
+  },
+  // Both bound producers may apply (each case its own fair).
+  { method: 'POST', path: '/api/fairs/:id/booth-applications', expect: only('producerA', 'producerB'), request: async (ctx) => ({ path: `/api/fairs/${await fairOfX(ctx, 'open')}/booth-applications`, json: {} }) },
+  {
+    method: 'POST',
+    path: '/api/booth-applications/:id/accept',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/booth-applications/${await applicationOfA(ctx)}/accept`, json: { boothNo: 2 } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/booth-applications/:id/reject',
+    expect: provinceOfficer({ orAdmin: true }),
+    request: async (ctx) => ({ path: `/api/booth-applications/${await applicationOfA(ctx)}/reject`, json: { reason: 'Chưa đủ hồ sơ' } }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/fairs/:id/booths/:boothId',
+    expect: storefrontOwner({ orAdmin: true }),
+    request: async (ctx) => {
+      const { fairId, boothNo } = await boothOfA(ctx);
+      return { path: `/api/fairs/${fairId}/booths/${boothNo}`, json: { intro: 'Nước mắm truyền thống' } };
+    },
+  },
+  // Public: business buyers need no account.
+  {
+    method: 'POST',
+    path: '/api/fairs/:id/booths/:boothId/inquiries',
+    expect: everyone(),
+    request: async (ctx) => {
+      const { fairId, boothNo } = await boothOfA(ctx);
+      return { path: `/api/fairs/${fairId}/booths/${boothNo}/inquiries`, json: inquiryBody };
+    },
+  },
+  { method: 'POST', path: '/api/fair-inquiries/:id/replies', expect: storefrontOwner({ orAdmin: true }), request: async (ctx) => ({ path: `/api/fair-inquiries/${await inquiryToA(ctx)}/replies`, json: { text: 'Cảm ơn quý công ty' } }) },
+  { method: 'POST', path: '/api/fair-inquiries/:id/status', expect: storefrontOwner({ orAdmin: true }), request: async (ctx) => ({ path: `/api/fair-inquiries/${await inquiryToA(ctx)}/status`, json: { status: 'closed' } }) },
+
+  // ── fairs: pages (web/fairs) ──────────────────────────────────────────────────────────────────
+  {
+    method: 'POST',
+    path: '/hoi-cho/:id/gian/:boothNo/lien-he',
+    expect: everyone(),
+    request: async (ctx) => {
+      const { fairId, boothNo } = await boothOfA(ctx);
+      return { path: `/hoi-cho/${fairId}/gian/${boothNo}/lien-he`, form: inquiryBody };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/quan-ly/hoi-cho',
+    // The form names no province for an officer (their own is used): both officers may create.
+    expect: only('officerX', 'officerY', 'admin'),
+    request: (ctx) => {
+      const b = fairBodyOfX(ctx);
+      const local = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 16);
+      return { form: { name: b.name, theme: b.theme, startsAt: local(b.startsAt), endsAt: local(b.endsAt), provinceCodes: ctx.fixtures.provinceX, hall1Name: 'Khu thực phẩm', hall1Kind: 'group', hall1Code: 'food', hall1Count: '5' } };
+    },
+  },
+  { method: 'POST', path: '/quan-ly/hoi-cho/:id/chuyen', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/quan-ly/hoi-cho/${await fairOfX(ctx)}/chuyen`, form: { to: 'open' } }) },
+  { method: 'POST', path: '/quan-ly/hoi-cho/don/:appId/nhan', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/quan-ly/hoi-cho/don/${await applicationOfA(ctx)}/nhan`, form: { boothNo: '2' } }) },
+  { method: 'POST', path: '/quan-ly/hoi-cho/don/:appId/tu-choi', expect: provinceOfficer({ orAdmin: true }), request: async (ctx) => ({ path: `/quan-ly/hoi-cho/don/${await applicationOfA(ctx)}/tu-choi`, form: { reason: 'Chưa đủ hồ sơ' } }) },
+  { method: 'POST', path: '/co-so-cua-toi/hoi-cho/:id/dang-ky', expect: only('producerA', 'producerB'), request: async (ctx) => ({ path: `/co-so-cua-toi/hoi-cho/${await fairOfX(ctx, 'open')}/dang-ky`, form: { message: 'Xin một gian' } }) },
+  {
+    method: 'POST',
+    path: '/co-so-cua-toi/hoi-cho/:id/gian/:boothNo',
+    expect: only('producerA'),
+    request: async (ctx) => {
+      const { fairId, boothNo } = await boothOfA(ctx);
+      return { path: `/co-so-cua-toi/hoi-cho/${fairId}/gian/${boothNo}`, form: { intro: 'Nước mắm truyền thống' } };
+    },
+  },
+  { method: 'POST', path: '/co-so-cua-toi/hoi-cho/lien-he/:inqId', expect: only('producerA'), request: async (ctx) => ({ path: `/co-so-cua-toi/hoi-cho/lien-he/${await inquiryToA(ctx)}`, form: { text: 'Cảm ơn quý công ty' } }) },
+
   // The same three as page forms (web/reviews/answer-routes.tsx): reply from the dashboard, report
   // from a review card, hide from the province console's queue.
   {

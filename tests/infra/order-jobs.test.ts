@@ -24,7 +24,7 @@ describe('the unpaid-order release job in the stack', () => {
       .filter((p: Json) => (p.Properties.Roles as Json[]).some((r) => r.Ref === roleId))
       .flatMap((p: Json) => p.Properties.PolicyDocument.Statement);
     const table = statements.find((s) => JSON.stringify(s.Action).includes('dynamodb:UpdateItem'))!;
-    expect(table.Condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']).toEqual(['ORDER#*', 'PRODUCT#*', 'ORDERNOTE#*', 'LIVEQ#*']);
+    expect(table.Condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']).toEqual(['ORDER#*', 'PRODUCT#*', 'ORDERNOTE#*', 'LIVEQ#*', 'FAIRQ#*']);
     expect(JSON.stringify(table.Action)).not.toContain('Scan');
     const index = statements.find((s) => JSON.stringify(s.Resource).includes('/index/'))!;
     expect(index.Action).toBe('dynamodb:Query');

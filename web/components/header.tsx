@@ -25,6 +25,9 @@ export function Header({ current, query }: { current?: NavKey | undefined; query
               </a>
             </li>
             <li>
+              <a href="/hoi-cho">Hội chợ</a>
+            </li>
+            <li>
               <CartLink current={current === 'cart'} />
             </li>
             <OrdersLink current={current === 'orders'} />

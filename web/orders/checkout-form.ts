@@ -24,8 +24,14 @@ export const NEW_ADDRESS = 'moi';
 /** Where the lines came from: the account's cart (bought lines leave it) or "Mua ngay" on a product. */
 export type LineSource = 'cart' | 'mua-ngay';
 
-/** A line as one hidden field: `productId|variantId|quantity[|livestreamId]` (variant empty without one). */
-export const encodeLine = (l: OrderLineInput) => `${l.productId}|${l.variantId ?? ''}|${l.quantity}${l.livestreamId ? `|${l.livestreamId}` : ''}`;
+/**
+ * A line as one hidden field: `productId|variantId|quantity[|livestreamId or fairId]` (variant empty
+ * without one; the id's own prefix, `live-` or `fair-`, says which price it asks for).
+ */
+export const encodeLine = (l: OrderLineInput) => {
+  const priceOf = l.livestreamId ?? l.fairId;
+  return `${l.productId}|${l.variantId ?? ''}|${l.quantity}${priceOf ? `|${priceOf}` : ''}`;
+};
 
 const QUANTITY = /^\d{1,4}$/;
 
@@ -42,23 +48,25 @@ export function decodeLines(values: readonly string[]): OrderLineInput[] | undef
   if (values.length === 0 || values.length > MAX_ORDER_LINES) return undefined;
   const lines: OrderLineInput[] = [];
   for (const value of values) {
-    const [productId, variantId, qty, livestreamId, extra] = value.split('|');
+    const [productId, variantId, qty, priceOf, extra] = value.split('|');
     const quantity = quantityOf(qty);
     if (extra !== undefined || !productId || quantity === undefined) return undefined;
-    lines.push({ productId, quantity, ...(variantId ? { variantId } : {}), ...(livestreamId ? { livestreamId } : {}) });
+    const price = priceOf ? (priceOf.startsWith('fair-') ? { fairId: priceOf } : { livestreamId: priceOf }) : {};
+    lines.push({ productId, quantity, ...(variantId ? { variantId } : {}), ...price });
   }
   return lines;
 }
 
-/** The "Mua ngay" GET (`?product=&variant=&qty=`, the product page's buy form; `&live=` from a live's page) as one line. */
-export function buyNowLine(query: { product?: string | undefined; variant?: string | undefined; qty?: string | undefined; live?: string | undefined }): OrderLineInput | undefined {
+/** The "Mua ngay" GET (`?product=&variant=&qty=`, the product page's buy form; `&live=` from a live's page, `&fair=` from a fair booth) as one line. */
+export function buyNowLine(query: { product?: string | undefined; variant?: string | undefined; qty?: string | undefined; live?: string | undefined; fair?: string | undefined }): OrderLineInput | undefined {
   const productId = query.product?.trim();
   if (!productId) return undefined;
   const quantity = query.qty === undefined || query.qty === '' ? 1 : quantityOf(query.qty);
   if (quantity === undefined) return undefined;
   const variantId = query.variant?.trim();
   const livestreamId = query.live?.trim();
-  return { productId, quantity, ...(variantId ? { variantId } : {}), ...(livestreamId ? { livestreamId } : {}) };
+  const fairId = livestreamId ? undefined : query.fair?.trim();
+  return { productId, quantity, ...(variantId ? { variantId } : {}), ...(livestreamId ? { livestreamId } : {}), ...(fairId ? { fairId } : {}) };
 }
 
 export function isPaymentMethod(value: string | undefined): value is PaymentMethod {

@@ -1,5 +1,6 @@
 import type { OrderLineInput } from '../../shared/orders/order';
 import { applyLiveOffers, readLiveOffers } from '../../shared/orders/live-pricing';
+import { applyFairOffers, readFairOffers } from '../../shared/orders/fair-pricing';
 import { priceSubOrders, resolveDemands, type DraftSubOrder } from '../../shared/orders/pricing';
 import { formatVnd } from '../../shared/money/vnd';
 import type { Services } from '../../shared/services';
@@ -32,7 +33,11 @@ export async function checkoutSummary(services: Services, lines: readonly OrderL
   const now = services.clock.now();
   const { demands, problems } = resolveDemands(lines, products, now);
   const producerIds = [...new Set(demands.map((d) => d.product.producerId))];
-  const [producers, liveRead] = await Promise.all([producerIds.length > 0 ? services.producers.getProducers(producerIds) : new Map(), readLiveOffers(services, demands)]);
+  const [producers, liveRead, fairRead] = await Promise.all([
+    producerIds.length > 0 ? services.producers.getProducers(producerIds) : new Map(),
+    readLiveOffers(services, demands),
+    readFairOffers(services, demands),
+  ]);
   // A cart filled during a live and checked out after it: the line goes back to the regular price,
   // and the page says so before the shopper pays (the form then submits it without livestreamId).
   const repriced: LeftOut[] = [];
@@ -41,6 +46,12 @@ export async function checkoutSummary(services: Services, lines: readonly OrderL
     delete d.livestreamId;
     const why = p.kind === 'quota' ? (p.quotaLeft === 0 ? 'đã hết suất giá live' : `chỉ còn ${p.quotaLeft} suất giá live`) : p.status === 'ended' ? 'buổi live đã kết thúc' : p.status === 'scheduled' ? 'buổi live chưa bắt đầu' : p.status === 'cancelled' ? 'buổi live đã bị huỷ' : 'không có trong buổi live';
     repriced.push({ name: d.variant ? `${d.product.name} (${d.variant.label})` : d.product.name, message: `${why}: tính giá thường ${formatVnd(d.unitPriceVnd)}` });
+  }
+  // The same for a fair line outside the fair's window (or no longer featured).
+  for (const p of applyFairOffers(demands, fairRead, now)) {
+    const d = demands.find((x) => x.product.id === p.productId && x.variant?.id === p.variantId)!;
+    delete d.fairId;
+    repriced.push({ name: d.variant ? `${d.product.name} (${d.variant.label})` : d.product.name, message: `không có giá hội chợ lúc này: tính giá thường ${formatVnd(d.unitPriceVnd)}` });
   }
   // A storefront gone since its product was read: its lines are left out rather than failing the page.
   const known = demands.filter((d) => producers.has(d.product.producerId));
@@ -55,7 +66,7 @@ export async function checkoutSummary(services: Services, lines: readonly OrderL
     subOrders,
     totalVnd,
     leftOut,
-    lines: known.map((d) => ({ productId: d.product.id, quantity: d.quantity, ...(d.variant ? { variantId: d.variant.id } : {}), ...(d.live && d.livestreamId ? { livestreamId: d.livestreamId } : {}) })),
+    lines: known.map((d) => ({ productId: d.product.id, quantity: d.quantity, ...(d.variant ? { variantId: d.variant.id } : {}), ...(d.live && d.livestreamId ? { livestreamId: d.livestreamId } : {}), ...(d.fair && d.fairId ? { fairId: d.fairId } : {}) })),
     withoutBank: subOrders.filter((s) => !s.producer.bank).map((s) => s.producer.name),
     repriced,
   };
