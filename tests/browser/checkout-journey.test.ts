@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web';
 import { TEST_PASSWORD } from '../authz/accounts';
 import { openShop, type Shop } from '../orders/fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { clickAndWait, launchChromium } from '../support/chromium';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const screenshotDir = resolve(root, 'test-results/screenshots');
@@ -50,11 +51,7 @@ describe('checkout to shipped (Chromium)', () => {
     mkdirSync(screenshotDir, { recursive: true });
     shop = await openShop();
     server = await startTestServer(shop.services);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -68,11 +65,7 @@ describe('checkout to shipped (Chromium)', () => {
   }
 
   /** Clicks `name` (a button or link) and waits for the page it leads to. */
-  async function go(page: Page, role: 'button' | 'link', name: string | RegExp, within?: string): Promise<number> {
-    const scope = within ? page.locator(within) : page;
-    const [response] = await Promise.all([page.waitForNavigation(), scope.getByRole(role, { name, exact: typeof name === 'string' }).first().click()]);
-    return response?.status() ?? 0;
-  }
+  const go = clickAndWait;
 
   const shot = (p: Page, name: string) => p.screenshot({ path: join(screenshotDir, `checkout-${name}.png`), fullPage: true });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web';
 import { DEMO_IDS } from '../../scripts/demo/demo-catalog';
@@ -12,6 +12,7 @@ import { ManualClock } from '../../shared/time/clock';
 import { createTestAccount, type TestAccount } from '../authz/accounts';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { createTestServices } from '../support/test-services';
+import { launchChromium } from '../support/chromium';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 
@@ -33,11 +34,7 @@ describe('Content-Security-Policy in Chromium, offline', () => {
     await seedDemo(services, new LocalMediaStore(mediaDir), { now: NOW });
     officer = await createTestAccount(services, 'officer', { provinceCode: '91' });
     server = await startTestServer(services, { mediaDir });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

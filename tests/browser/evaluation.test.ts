@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web';
 import type { Services } from '../../shared/services';
@@ -12,6 +12,7 @@ import { seedSubject } from '../registry/registry-fixtures';
 import { useTempEvidenceStore } from '../support/media-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { createTestServices } from '../support/test-services';
+import { launchChromium } from '../support/chromium';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -38,11 +39,7 @@ describe('OCOP evaluation from dossier to listed product (Chromium)', () => {
     evidenceDir = await useTempEvidenceStore(services, 'browser-evaluation');
     scratch = mkdtempSync(join(tmpdir(), 'ocop-evaluation-files-'));
     server = await startTestServer(services);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web';
 import { sendStartNotices } from '../../shared/livestream/start-notices';
@@ -9,6 +9,7 @@ import { ManualClock } from '../../shared/time/clock';
 import { TEST_PASSWORD } from '../authz/accounts';
 import { openShop, type Shop } from '../orders/fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { clickAndWait, launchChromium, phonePage, signInThroughForm } from '../support/chromium';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const screenshotDir = resolve(root, 'test-results/screenshots');
@@ -29,11 +30,7 @@ describe('livestream: schedule, go live, buy at the live price (Chromium)', () =
     mkdirSync(screenshotDir, { recursive: true });
     shop = await openShop({ clock });
     server = await startTestServer(shop.services);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -41,18 +38,9 @@ describe('livestream: schedule, go live, buy at the live price (Chromium)', () =
     await server?.close();
   });
 
-  const person = async () => (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })).newPage();
-  async function go(page: Page, role: 'button' | 'link', name: string | RegExp, within?: string): Promise<number> {
-    const scope = within ? page.locator(within) : page;
-    const [response] = await Promise.all([page.waitForNavigation(), scope.getByRole(role, { name, exact: typeof name === 'string' }).first().click()]);
-    return response?.status() ?? 0;
-  }
-  async function signIn(page: Page, email: string, next: string) {
-    await page.goto(`${server.url}/dang-nhap?next=${encodeURIComponent(next)}`);
-    await page.fill('main [name=email]', email);
-    await page.fill('main [name=password]', TEST_PASSWORD);
-    expect(await go(page, 'button', 'Đăng nhập')).toBe(200);
-  }
+  const person = () => phonePage(browser);
+  const go = clickAndWait;
+  const signIn = (page: Page, email: string, next: string) => signInThroughForm(page, server.url, email, TEST_PASSWORD, next);
   const shot = (p: Page, name: string) => p.screenshot({ path: join(screenshotDir, `livestream-${name}.png`), fullPage: true });
 
   it('the producer schedules and starts a live; a shopper buys at 99.000 ₫ and the quota goes from 5 to 4', async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EdgeServices } from '../../app/create-services';
 import { buildWeb } from '../../scripts/build-web';
@@ -11,6 +11,7 @@ import { pointBody } from '../locator/fixtures';
 import { makeProducer } from '../support/catalog-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { createTestServices } from '../support/test-services';
+import { launchChromium } from '../support/chromium';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const screenshotDir = resolve(root, 'test-results/screenshots');
@@ -39,11 +40,7 @@ describe('store locator (Chromium)', () => {
     await add('diem-cau-giay', { name: 'Góc OCOP Cầu Giấy', type: 'supermarket_corner', lat: 21.0068, lng: 105.7985 });
     await add('diem-noi-bai', { name: 'Ki-ốt Nội Bài', type: 'airport', lat: 21.2187, lng: 105.8042 });
     server = await startTestServer(services);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web';
 import { LocalMediaStore } from '../../shared/media/local-media-store';
@@ -12,6 +12,7 @@ import { createTestAccount, TEST_PASSWORD } from '../authz/accounts';
 import { png } from '../media/images';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { createTestServices } from '../support/test-services';
+import { launchChromium } from '../support/chromium';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -39,11 +40,7 @@ describe('producer onboarding to public listing and back (Chromium)', () => {
     // Uploads land where the local server serves /media from, as with `npm start`.
     services.media = { store: new LocalMediaStore(mediaDir), uploads: services.media!.uploads };
     server = await startTestServer(services, { mediaDir });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

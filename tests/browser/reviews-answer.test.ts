@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web';
 import { SESSION_COOKIE } from '../../shared/identity/session-cookie';
@@ -12,6 +12,7 @@ import { openShop, type Shop } from '../orders/fixtures';
 import { deliveredOrder, reviewRequest } from '../reviews/fixtures';
 import { useTempMediaStore } from '../support/media-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { launchChromium } from '../support/chromium';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const screenshotDir = resolve(root, 'test-results/screenshots');
@@ -34,11 +35,7 @@ describe('review, reply, report and hide through the pages (Chromium)', () => {
     shop = await openShop();
     mediaDir = await useTempMediaStore(shop.services, 'reviews-browser');
     server = await startTestServer(shop.services, { mediaDir });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web';
 import { SESSION_COOKIE } from '../../shared/identity/session-cookie';
@@ -9,6 +9,7 @@ import type { TestAccount } from '../authz/accounts';
 import { openShop, type Shop } from '../orders/fixtures';
 import { deliveredOrder, postJson } from '../reviews/fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { launchChromium } from '../support/chromium';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const screenshotDir = resolve(root, 'test-results/screenshots');
@@ -24,11 +25,7 @@ describe('a buyer reviews a delivered product (Chromium)', () => {
     mkdirSync(screenshotDir, { recursive: true });
     shop = await openShop();
     server = await startTestServer(shop.services);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
