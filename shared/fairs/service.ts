@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { checkListingGate, gateReasonMessages } from '../catalog/gate';
-import { lowestPriceSince, PRICE_LOOKBACK_DAYS } from '../catalog/price-history';
-import type { Product } from '../catalog/product';
+import { checkListingGate } from '../catalog/gate';
 import { Forbidden, InvalidInput, NotFound } from '../http/errors';
 import type { Principal } from '../identity/principal';
-import { notADiscount } from '../livestream/discount';
 import { invalidStreamUrl, productNotFeaturable } from '../livestream/errors';
+import { discountRefusals, featurabilityProblem, regularPriceOf } from '../livestream/service';
 import { checkStreamUrl } from '../livestream/stream-url';
 import type { Services } from '../services';
 import { FairPriceNotADiscount } from './discount';
@@ -268,7 +266,6 @@ export async function applicationsOf(services: Services, principal: Principal, f
   return services.fairs.applicationsOfFair(fairId);
 }
 
-const regularPriceOf = (product: Product, variantId?: string) => (variantId ? product.variants?.find((v) => v.id === variantId)?.priceVnd : product.priceVnd);
 
 /**
  * The exhibitor dresses its booth: banner, intro, a video on a platform (the livestream URL check),
@@ -296,34 +293,16 @@ export async function decorateBooth(services: Services, principal: Principal, fa
   const [products, lives] = await Promise.all([services.catalog.getProducts(body.products.map((p) => p.productId)), services.livestreams.getMany(body.livestreamIds)]);
   const foreignLives = body.livestreamIds.filter((id) => lives.get(id)?.producerId !== booth.producerId);
   if (foreignLives.length > 0) throw new Forbidden('Chỉ gắn được buổi live của gian hàng mình', 'NOT_STOREFRONT_OWNER', { livestreamIds: foreignLives });
-  const problems: { productId: string; variantId?: string | undefined; reason: string; message: string }[] = [];
-  for (const p of body.products) {
+  const problems = body.products.flatMap((p) => {
     const product = products.get(p.productId);
-    const base = { productId: p.productId, ...(p.variantId ? { variantId: p.variantId } : {}) };
-    if (!product || product.producerId !== booth.producerId) {
-      problems.push({ ...base, reason: 'PRODUCT_NOT_FOUND', message: 'Không tìm thấy sản phẩm của gian hàng' });
-      continue;
-    }
-    const gate = checkListingGate(product, now);
-    if (!gate.listed) problems.push({ ...base, reason: gate.reason, message: gateReasonMessages[gate.reason] });
-    else if (product.variants?.length && !p.variantId) problems.push({ ...base, reason: 'VARIANT_REQUIRED', message: `Chọn phân loại của "${product.name}"` });
-    else if (p.variantId && regularPriceOf(product, p.variantId) === undefined) problems.push({ ...base, reason: 'VARIANT_NOT_FOUND', message: `"${product.name}" không có phân loại này` });
-  }
+    const problem = featurabilityProblem(product?.producerId === booth.producerId ? product : undefined, p, now, 'Không tìm thấy sản phẩm của gian hàng');
+    return problem ? [problem] : [];
+  });
   if (problems.length > 0) throw productNotFeaturable({ items: problems });
 
   const priced = body.products.filter((p) => p.fairPriceVnd !== undefined);
   if (priced.length > 0) {
-    const since = new Date(now.getTime() - PRICE_LOOKBACK_DAYS * DAY);
-    const ids = [...new Set(priced.map((p) => p.productId))];
-    const histories = new Map(await Promise.all(ids.map(async (id) => [id, await services.catalog.priceHistory(id, since)] as const)));
-    const refused = notADiscount(
-      priced.map((p) => ({
-        productId: p.productId,
-        variantId: p.variantId,
-        livePriceVnd: p.fairPriceVnd!,
-        lowestPriceVnd: lowestPriceSince(histories.get(p.productId) ?? [], regularPriceOf(products.get(p.productId)!, p.variantId)!, since, p.variantId),
-      })),
-    );
+    const refused = await discountRefusals(services, products, priced.map((p) => ({ productId: p.productId, variantId: p.variantId, livePriceVnd: p.fairPriceVnd! })), now);
     if (refused.length > 0) throw new FairPriceNotADiscount(refused);
   }
 

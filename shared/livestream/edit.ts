@@ -1,11 +1,10 @@
-import { checkListingGate, gateReasonMessages } from '../catalog/gate';
 import { assertOwnsStorefront } from '../identity/authorize';
 import type { Principal } from '../identity/principal';
 import type { Services } from '../services';
 import { invalidStreamUrl, liveNotEditable, liveNotEnded, livestreamNotFound, productNotFeaturable, productNotInLive } from './errors';
 import type { FeaturedProduct, StoredLive } from './livestream';
 import type { EditLivestream } from './schemas';
-import { assertRealDiscounts, checkTimes } from './service';
+import { assertRealDiscounts, checkTimes, featurabilityProblem } from './service';
 import { checkStreamUrl } from './stream-url';
 import { effectiveStatus } from './window';
 
@@ -59,9 +58,8 @@ export async function editLivestream(services: Services, principal: Principal, i
     if (repriced.length > 0) {
       const catalog = await services.catalog.getProducts(repriced.map((p) => p.productId));
       const gated = repriced.flatMap((p) => {
-        const product = catalog.get(p.productId);
-        const gate = product ? checkListingGate(product, now) : undefined;
-        return gate?.listed ? [] : [{ productId: p.productId, reason: gate?.reason ?? 'PRODUCT_NOT_FOUND', message: gate ? gateReasonMessages[gate.reason] : 'Không tìm thấy sản phẩm' }];
+        const problem = featurabilityProblem(catalog.get(p.productId), p, now);
+        return problem ? [problem] : [];
       });
       if (gated.length > 0) throw productNotFeaturable({ items: gated });
       await assertRealDiscounts(services, catalog, repriced, now);

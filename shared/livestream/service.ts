@@ -6,7 +6,7 @@ import { Forbidden, InvalidInput, NotFound } from '../http/errors';
 import { assertOwnsStorefront } from '../identity/authorize';
 import type { Principal } from '../identity/principal';
 import type { Services } from '../services';
-import { notADiscount } from './discount';
+import { notADiscount, type NotADiscount as NotADiscountItem } from './discount';
 import { illegalLiveTransition, invalidLiveTimes, invalidStreamUrl, LivePriceNotADiscount, livestreamNotFound, notOwnProduct, productNotFeaturable } from './errors';
 import { applyAction, allowedActions, type LiveAction } from './lifecycle';
 import type { FeaturedProduct, Offer, StoredLive } from './livestream';
@@ -70,20 +70,10 @@ export async function createLivestream(services: Services, principal: Principal,
   if (!producer) throw new NotFound('Không tìm thấy gian hàng', 'PRODUCER_NOT_FOUND');
   const foreign = body.products.filter((p) => products.get(p.productId) && products.get(p.productId)!.producerId !== producerId).map((p) => p.productId);
   if (foreign.length > 0) throw notOwnProduct(foreign);
-  const problems: { productId: string; variantId?: string | undefined; reason: string; message: string }[] = [];
-  for (const p of body.products) {
-    const product = products.get(p.productId);
-    const base = { productId: p.productId, ...(p.variantId ? { variantId: p.variantId } : {}) };
-    if (!product) {
-      problems.push({ ...base, reason: 'PRODUCT_NOT_FOUND', message: 'Không tìm thấy sản phẩm' });
-      continue;
-    }
-    // The 3★ gate, reused: a product that would not show on the site cannot be featured either.
-    const gate = checkListingGate(product, now);
-    if (!gate.listed) problems.push({ ...base, reason: gate.reason, message: gateReasonMessages[gate.reason] });
-    else if (product.variants?.length && !p.variantId) problems.push({ ...base, reason: 'VARIANT_REQUIRED', message: `Chọn phân loại của "${product.name}"` });
-    else if (p.variantId && regularPriceOf(product, p.variantId) === undefined) problems.push({ ...base, reason: 'VARIANT_NOT_FOUND', message: `"${product.name}" không có phân loại này` });
-  }
+  const problems = body.products.flatMap((p) => {
+    const problem = featurabilityProblem(products.get(p.productId), p, now);
+    return problem ? [problem] : [];
+  });
   if (problems.length > 0) throw productNotFeaturable({ items: problems });
 
   await assertRealDiscounts(services, products, body.products, now);
@@ -130,16 +120,16 @@ export async function createLivestream(services: Services, principal: Principal,
  * Each live price below the product's (variant's) lowest price of the last 30 days: one price-history
  * Query per product, in parallel. 422 `LIVE_PRICE_NOT_A_DISCOUNT` with the price to beat otherwise.
  */
-export async function assertRealDiscounts(
+export async function discountRefusals(
   services: Services,
   products: ReadonlyMap<string, Product>,
   lines: readonly { productId: string; variantId?: string | undefined; livePriceVnd: number }[],
   now: Date,
-): Promise<void> {
+): Promise<NotADiscountItem[]> {
   const since = new Date(now.getTime() - PRICE_LOOKBACK_DAYS * DAY);
   const productIds = [...new Set(lines.map((p) => p.productId))];
   const histories = new Map(await Promise.all(productIds.map(async (id) => [id, await services.catalog.priceHistory(id, since)] as const)));
-  const refused = notADiscount(
+  return notADiscount(
     lines.map((p) => ({
       productId: p.productId,
       variantId: p.variantId,
@@ -147,7 +137,38 @@ export async function assertRealDiscounts(
       lowestPriceVnd: lowestPriceSince(histories.get(p.productId) ?? [], regularPriceOf(products.get(p.productId)!, p.variantId)!, since, p.variantId),
     })),
   );
+}
+
+export async function assertRealDiscounts(
+  services: Services,
+  products: ReadonlyMap<string, Product>,
+  lines: readonly { productId: string; variantId?: string | undefined; livePriceVnd: number }[],
+  now: Date,
+): Promise<void> {
+  const refused = await discountRefusals(services, products, lines, now);
   if (refused.length > 0) throw new LivePriceNotADiscount(refused);
+}
+
+export interface FeaturabilityProblem {
+  productId: string;
+  variantId?: string | undefined;
+  reason: string;
+  message: string;
+}
+
+/**
+ * Whether one line may be featured (in a live or a fair booth): the product exists, passes the 3★
+ * gate now — a product that would not show on the site cannot be featured either — and names a
+ * variant it has when it is sold in sizes. Undefined when it may.
+ */
+export function featurabilityProblem(product: Product | undefined, line: { productId: string; variantId?: string | undefined }, now: Date, missing = 'Không tìm thấy sản phẩm'): FeaturabilityProblem | undefined {
+  const base = { productId: line.productId, ...(line.variantId ? { variantId: line.variantId } : {}) };
+  if (!product) return { ...base, reason: 'PRODUCT_NOT_FOUND', message: missing };
+  const gate = checkListingGate(product, now);
+  if (!gate.listed) return { ...base, reason: gate.reason, message: gateReasonMessages[gate.reason] };
+  if (product.variants?.length && !line.variantId) return { ...base, reason: 'VARIANT_REQUIRED', message: `Chọn phân loại của "${product.name}"` };
+  if (line.variantId && regularPriceOf(product, line.variantId) === undefined) return { ...base, reason: 'VARIANT_NOT_FOUND', message: `"${product.name}" không có phân loại này` };
+  return undefined;
 }
 
 /** Start, end or cancel: the storefront that owns the live, or an admin; decided on the effective status. */
